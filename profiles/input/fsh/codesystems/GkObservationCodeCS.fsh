@@ -1,0 +1,9 @@
+CodeSystem: GkObservationCodeCS
+Id: gk-observation-code
+Title: "Geboorteketen observation codes"
+Description: "Lokale codes voor observaties waarvoor geen passende SNOMED CT- of LOINC-code gekozen is (local observation codes where no SNOMED CT or LOINC code was chosen)."
+* ^caseSensitive = true
+* ^content = #complete
+* ^language = #nl
+* #conception-date "Conceptiedatum" "Known date of conception; the first input of the pregnancy key (before LMP + 14 days and EDD - 266 days)."
+* #feeding-type "Voedingswijze" "Actual feeding type of the child (breast milk, formula, expressed breast milk), as observed during the kraamweek."

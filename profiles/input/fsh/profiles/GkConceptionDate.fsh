@@ -1,0 +1,13 @@
+Profile: GkConceptionDate
+Parent: Observation
+Id: gk-conception-date
+Title: "GK Conception date (conceptiedatum)"
+Description: """
+A known date of conception (e.g. after IVF), local code `conception-date`, as a dateTime. When
+present it is the first input of the pregnancy key.
+Follows: PWD 3.2 "Conceptiedatum"; Nictiz pregnancy key rule.
+"""
+* code = $gkObservationCode#conception-date
+* insert PregnancyMember
+* value[x] 1..1 MS
+* value[x] only dateTime

@@ -1,0 +1,22 @@
+Profile: GkDelivery
+Parent: Procedure
+Id: gk-delivery
+Title: "GK Delivery (bevalling)"
+Description: """
+The birth (bevalling), as a Procedure with SNOMED CT 236973005 (delivery procedure) about the
+mother, with when (performed[x]) and optionally where and by whom. Belongs to one maternal record.
+Follows: zib2020 Delivery (PWD 3.2 "Bevalling", nl-core-Procedure context).
+"""
+* code 1..1
+* code = $sct#236973005
+* code ^short = "Bevalling (delivery procedure)"
+* status MS
+* subject MS
+* subject only Reference(GkPatient)
+* subject ^short = "De moeder (the mother)"
+* performed[x] 1..1 MS
+* performer MS
+* performer.actor only Reference(GkPractitioner or GkPractitionerRole or GkOrganization)
+* location MS
+* outcome MS
+* insert PointsAtMaternalRecord(1..1)

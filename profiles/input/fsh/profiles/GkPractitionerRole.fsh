@@ -1,0 +1,16 @@
+Profile: GkPractitionerRole
+Parent: PractitionerRole
+Id: gk-practitionerrole
+Title: "GK PractitionerRole"
+Description: """
+The role a professional has at one organisation of the chain (verloskundige at a midwifery practice,
+kraamverzorgende at a kraamzorg organisation, jeugdverpleegkundige at JGZ, intake-medewerker).
+Follows: zib2020 HealthProfessional (nl-core-HealthProfessional-PractitionerRole 2020).
+"""
+* practitioner 1..1 MS
+* practitioner only Reference(GkPractitioner)
+* organization 1..1 MS
+* organization only Reference(GkOrganization)
+* code 1..* MS
+* code from GkPractitionerRoleVS (required)
+* telecom MS

@@ -1,0 +1,112 @@
+package nl.geboorteketen.server;
+
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import nl.geboorteketen.server.config.FhirServerConfig;
+import nl.geboorteketen.server.config.PersistenceConfig;
+import nl.geboorteketen.server.config.Settings;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.packages.ProfilePackageInstaller;
+import nl.geboorteketen.server.validation.ValidationWarmUp;
+import nl.geboorteketen.server.web.PackageDownloadServlet;
+import nl.geboorteketen.server.web.RequestGuardFilter;
+import nl.geboorteketen.server.web.StartPageServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * One running Geboorteketen server: the Spring context with the JPA store, our package installed
+ * and validated against, and Jetty serving /fhir, the start page and the package download.
+ */
+public final class GeboorteketenServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GeboorteketenServer.class);
+
+  private final AnnotationConfigApplicationContext context;
+  private final Server jetty;
+
+  private GeboorteketenServer(AnnotationConfigApplicationContext context, Server jetty) {
+    this.context = context;
+    this.jetty = jetty;
+  }
+
+  public static GeboorteketenServer start(Settings settings) throws Exception {
+    long started = System.currentTimeMillis();
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context.registerBean(Settings.class, () -> settings);
+    context.register(PersistenceConfig.class, FhirServerConfig.class);
+    context.refresh();
+    try {
+      context.getBean(ProfilePackageInstaller.class).install();
+      context.getBean(ValidationWarmUp.class).run();
+      Server jetty = jetty(settings, context);
+      jetty.start();
+      GeboorteketenServer server = new GeboorteketenServer(context, jetty);
+      LOG.info("Geboorteketen ready at {} in {} ms", server.baseUrl(), System.currentTimeMillis() - started);
+      return server;
+    } catch (Exception e) {
+      context.close();
+      throw e;
+    }
+  }
+
+  private static Server jetty(Settings settings, AnnotationConfigApplicationContext context) {
+    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, settings.dbPoolSize() + 8));
+    threads.setName("http");
+    Server jetty = new Server(threads);
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost(settings.bindHost());
+    connector.setPort(settings.port());
+    jetty.addConnector(connector);
+
+    ProfilePackage pkg = context.getBean(ProfilePackage.class);
+    ServletContextHandler handler = new ServletContextHandler();
+    handler.setContextPath("/");
+    handler.addServlet(new ServletHolder("fhir", context.getBean(RestfulServer.class)), "/fhir/*");
+    handler.addServlet(new ServletHolder(new StartPageServlet(pkg.id(), pkg.version())), "");
+    handler.addServlet(new ServletHolder(new PackageDownloadServlet(pkg)), "/package.tgz");
+    handler.addFilter(new FilterHolder(new RequestGuardFilter(settings.maxRequestBytes())), "/*",
+        EnumSet.of(DispatcherType.REQUEST));
+
+    // In-flight requests finish on stop (SIGTERM) before the store closes.
+    GracefulHandler graceful = new GracefulHandler(handler);
+    jetty.setHandler(graceful);
+    jetty.setStopTimeout(30_000);
+    return jetty;
+  }
+
+  public int port() {
+    return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+  }
+
+  public String baseUrl() {
+    return "http://" + hostForUrl() + ":" + port() + "/fhir";
+  }
+
+  private String hostForUrl() {
+    String host = ((ServerConnector) jetty.getConnectors()[0]).getHost();
+    return host == null || host.equals("0.0.0.0") ? "localhost" : host;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      jetty.stop();
+    } finally {
+      context.close();
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package nl.geboorteketen.server;
+
+import nl.geboorteketen.server.config.Settings;
+
+/** Starts the server with the settings from the environment and config file (see README). */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    GeboorteketenServer server = GeboorteketenServer.start(Settings.load());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "shutdown"));
+    Thread.currentThread().join();
+  }
+}

@@ -1,0 +1,113 @@
+package nl.geboorteketen.server.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import ca.uhn.fhir.validation.IValidatorModule;
+import nl.geboorteketen.server.fhir.CapabilityStatementCustomizer;
+import nl.geboorteketen.server.fhir.GeboorteketenRestfulServer;
+import nl.geboorteketen.server.fhir.UnknownResourceTypeInterceptor;
+import nl.geboorteketen.server.maternalrecord.PregnancyKeyInterceptor;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.packages.ProfilePackageInstaller;
+import nl.geboorteketen.server.validation.ProfileSelector;
+import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
+import nl.geboorteketen.server.validation.ValidationWarmUp;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The FHIR endpoint: providers, our package, validation on write and the capability statement. */
+@Configuration
+public class FhirServerConfig {
+
+  @Bean
+  public ProfilePackage profilePackage() {
+    return ProfilePackage.fromClasspath();
+  }
+
+  @Bean
+  public ProfilePackageInstaller profilePackageInstaller(IPackageInstallerSvc installer, ProfilePackage pkg) {
+    return new ProfilePackageInstaller(installer, pkg);
+  }
+
+  @Bean
+  public ProfileSelector profileSelector(FhirContext ctx, ProfilePackage pkg) {
+    return new ProfileSelector(ctx, pkg);
+  }
+
+  @Bean
+  public ProfileValidationInterceptor profileValidationInterceptor(
+      FhirContext ctx, @Qualifier("myInstanceValidator") IValidatorModule instanceValidator,
+      ProfileSelector selector, IInterceptorService storageInterceptors) {
+    ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(ctx, instanceValidator, selector);
+    storageInterceptors.registerInterceptor(interceptor);
+    return interceptor;
+  }
+
+  @Bean
+  public PregnancyKeyInterceptor pregnancyKeyInterceptor(
+      DaoRegistry daos, PlatformTransactionManager txManager, IInterceptorService storageInterceptors) {
+    PregnancyKeyInterceptor interceptor = new PregnancyKeyInterceptor(daos, txManager);
+    storageInterceptors.registerInterceptor(interceptor);
+    return interceptor;
+  }
+
+  @Bean
+  public ValidationWarmUp validationWarmUp(
+      FhirContext ctx, ProfilePackage pkg, ProfileValidationInterceptor validation) {
+    return new ValidationWarmUp(ctx, pkg, validation);
+  }
+
+  @Bean
+  public RestfulServer restfulServer(
+      FhirContext ctx,
+      Settings settings,
+      @Qualifier("myResourceProvidersR4") ResourceProviderFactory resourceProviders,
+      @Qualifier("mySystemProviderR4") JpaSystemProvider<?, ?> systemProvider,
+      ValueSetOperationProvider valueSetOperationProvider,
+      DatabaseBackedPagingProvider pagingProvider,
+      IFhirSystemDao<?, ?> systemDao,
+      JpaStorageSettings storageSettings,
+      ISearchParamRegistry searchParamRegistry,
+      IValidationSupport validationSupport,
+      ProfileSelector selector,
+      ProfilePackage pkg) {
+    // An element the model does not know is refused (400), never silently dropped.
+    ctx.setParserErrorHandler(new StrictErrorHandler());
+    RestfulServer server = new GeboorteketenRestfulServer(ctx);
+    server.registerProviders(resourceProviders.createProviders());
+    server.registerProviders(systemProvider, valueSetOperationProvider);
+    server.setPagingProvider(pagingProvider);
+    server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
+    if (!settings.publicBaseUrl().isBlank()) {
+      server.setServerAddressStrategy(new HardcodedServerAddressStrategy(settings.publicBaseUrl()));
+    }
+    JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+        server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+    capabilities.setImplementationDescription("Geboorteketen FHIR server");
+    server.setServerConformanceProvider(capabilities);
+    server.registerInterceptor(new CapabilityStatementCustomizer(
+        selector.profilesByType(), pkg.canonical() + "/ImplementationGuide/" + pkg.id()));
+    server.registerInterceptor(new UnknownResourceTypeInterceptor(ctx));
+    server.registerInterceptor(new OpenApiInterceptor());
+    server.registerInterceptor(new ResponseHighlighterInterceptor());
+    return server;
+  }
+}

@@ -1,0 +1,109 @@
+package nl.geboorteketen.server.config;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.PackageLoaderConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect;
+import ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+
+/** The HAPI JPA storage layer on H2 (file) or PostgreSQL, as {@link Settings} says. */
+@Configuration
+@Import({
+  JpaR4Config.class,
+  HapiJpaConfig.class,
+  PackageLoaderConfig.class,
+  JpaBatch2Config.class,
+  Batch2JobsConfig.class,
+  SubscriptionChannelConfig.class,
+  ThreadPoolFactoryConfig.class
+})
+public class PersistenceConfig {
+
+  @Bean(destroyMethod = "close")
+  public HikariDataSource dataSource(Settings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.dbUrl());
+    config.setUsername(settings.dbUser());
+    config.setPassword(settings.dbPassword());
+    config.setMaximumPoolSize(settings.dbPoolSize());
+    // A request that cannot get a connection fails in bounded time instead of hanging the server.
+    config.setConnectionTimeout(10_000);
+    config.setPoolName("geboorteketen");
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  public LocalContainerEntityManagerFactoryBean entityManagerFactory(
+      ConfigurableListableBeanFactory beanFactory,
+      FhirContext fhirContext,
+      JpaStorageSettings storageSettings,
+      DataSource dataSource,
+      Settings settings) {
+    LocalContainerEntityManagerFactoryBean emf =
+        HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+    emf.setPersistenceUnitName("HAPI_PU");
+    emf.setDataSource(dataSource);
+    Properties jpa = new Properties();
+    jpa.put("hibernate.dialect",
+        settings.isPostgres() ? HapiFhirPostgresDialect.class.getName() : HapiFhirH2Dialect.class.getName());
+    jpa.put("hibernate.hbm2ddl.auto", "update");
+    jpa.put("hibernate.search.enabled", "false");
+    jpa.put("hibernate.format_sql", "false");
+    jpa.put("hibernate.show_sql", "false");
+    emf.setJpaProperties(jpa);
+    return emf;
+  }
+
+  @Bean
+  @Primary
+  public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+    return new JpaTransactionManager(entityManagerFactory);
+  }
+
+  @Bean
+  public JpaStorageSettings storageSettings() {
+    JpaStorageSettings storage = new JpaStorageSettings();
+    storage.setAllowExternalReferences(false);
+    storage.setAutoCreatePlaceholderReferenceTargets(false);
+    storage.setEnforceReferentialIntegrityOnWrite(true);
+    storage.setEnforceReferentialIntegrityOnDelete(true);
+    // Searches are answered fresh: a cached result can be stale after a write (hapi #2680).
+    storage.setReuseCachedSearchResultsForMillis(null);
+    storage.setDefaultSearchParamsCanBeOverridden(true);
+    storage.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
+    // Pre-expansion needs Hibernate Search (not used); our ValueSets are small and expand in memory.
+    storage.setPreExpandValueSets(false);
+    return storage;
+  }
+
+  @Bean
+  public PartitionSettings partitionSettings() {
+    return new PartitionSettings();
+  }
+
+  @Bean
+  public SubscriptionSettings subscriptionSettings() {
+    return new SubscriptionSettings();
+  }
+}

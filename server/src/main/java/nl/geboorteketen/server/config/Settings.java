@@ -1,0 +1,76 @@
+package nl.geboorteketen.server.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Every setting of the server, read once at start-up: environment variable over the properties
+ * file (GK_CONFIG, default ./geboorteketen.properties) over the default. README documents them.
+ */
+public record Settings(
+    int port,
+    String bindHost,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    int dbPoolSize,
+    long maxRequestBytes,
+    String publicBaseUrl) {
+
+  public static Settings load() {
+    return from(System.getenv(), readConfigFile(System.getenv().getOrDefault("GK_CONFIG", "geboorteketen.properties")));
+  }
+
+  /** Builds settings from explicit sources; keys are the environment-variable names. */
+  public static Settings from(Map<String, String> env, Properties file) {
+    Source s = new Source(env, file);
+    Path dataDir = Path.of(s.get("GK_DATA_DIR", "./data")).toAbsolutePath().normalize();
+    String defaultUrl = "jdbc:h2:file:" + dataDir.resolve("geboorteketen");
+    return new Settings(
+        Integer.parseInt(s.get("GK_PORT", "8080")),
+        s.get("GK_BIND_HOST", "127.0.0.1"),
+        dataDir,
+        s.get("GK_DB_URL", defaultUrl),
+        s.get("GK_DB_USER", "sa"),
+        s.get("GK_DB_PASSWORD", ""),
+        Integer.parseInt(s.get("GK_DB_POOL_SIZE", "20")),
+        Long.parseLong(s.get("GK_MAX_REQUEST_BYTES", String.valueOf(10L * 1024 * 1024))),
+        s.get("GK_PUBLIC_BASE_URL", ""));
+  }
+
+  public Settings withPort(int newPort) {
+    return new Settings(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, publicBaseUrl);
+  }
+
+  public boolean isPostgres() {
+    return dbUrl.startsWith("jdbc:postgresql:");
+  }
+
+  private static Properties readConfigFile(String location) {
+    Properties props = new Properties();
+    Path path = Path.of(location);
+    if (Files.isRegularFile(path)) {
+      try (InputStream in = Files.newInputStream(path)) {
+        props.load(in);
+      } catch (IOException e) {
+        throw new IllegalStateException("Cannot read config file " + path.toAbsolutePath(), e);
+      }
+    }
+    return props;
+  }
+
+  private record Source(Map<String, String> env, Properties file) {
+    String get(String key, String fallback) {
+      String fromEnv = env.get(key);
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        return fromEnv;
+      }
+      return file.getProperty(key, fallback);
+    }
+  }
+}

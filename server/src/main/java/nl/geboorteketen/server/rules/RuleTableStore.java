@@ -1,0 +1,81 @@
+package nl.geboorteketen.server.rules;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.UriParam;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Library;
+
+/**
+ * Rule tables (LIP, own-contribution rates, …) are FHIR Libraries with a JSON attachment. The
+ * active one with the newest update wins, so a provider loads its own version by POSTing a Library
+ * with the same url — no code change, no restart. Until one is stored, the package's own is used.
+ */
+public class RuleTableStore {
+
+  private final DaoRegistry daos;
+  private final FhirContext ctx;
+  private final ProfilePackage pkg;
+  private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+
+  public RuleTableStore(DaoRegistry daos, FhirContext ctx, ProfilePackage pkg) {
+    this.daos = daos;
+    this.ctx = ctx;
+    this.pkg = pkg;
+  }
+
+  /** The current table with this canonical url, parsed by {@code parser} (cached per version). */
+  @SuppressWarnings("unchecked")
+  public <T> T current(String url, Function<byte[], T> parser) {
+    Library library = stored(url).orElseGet(() -> fromPackage(url));
+    String key = url + "|" + library.getVersion() + "|" + library.getMeta().getVersionId()
+        + "|" + library.getIdElement().getIdPart();
+    return (T) parsed.computeIfAbsent(key, k -> parser.apply(content(library)));
+  }
+
+  private Optional<Library> stored(String url) {
+    SearchParameterMap map = SearchParameterMap.newSynchronous()
+        .add(Library.SP_URL, new UriParam(url))
+        .add(Library.SP_STATUS, new TokenParam("active"));
+    map.setSort(new SortSpec("_lastUpdated", SortOrderEnum.DESC));
+    map.setCount(1);
+    List<IBaseResource> found = daos.getResourceDao(Library.class)
+        .search(map, new SystemRequestDetails()).getResources(0, 1);
+    return found.stream().map(Library.class::cast).findFirst();
+  }
+
+  private Library fromPackage(String url) {
+    return findInPackage(ctx, pkg, url)
+        .orElseThrow(() -> new IllegalStateException("No rule table " + url + " in the store or the package"));
+  }
+
+  /** The Library with this url from the package itself. */
+  public static Optional<Library> findInPackage(FhirContext ctx, ProfilePackage pkg, String url) {
+    return pkg.resourcesIn("package").stream()
+        .filter(json -> json.contains("\"Library\""))
+        .map(json -> ctx.newJsonParser().parseResource(Library.class, json))
+        .filter(lib -> url.equals(lib.getUrl()))
+        .findFirst();
+  }
+
+  /** The JSON rule table inside a Library. */
+  public static byte[] content(Library library) {
+    return library.getContent().stream()
+        .filter(a -> "application/json".equals(a.getContentType()) && a.hasData())
+        .map(Attachment::getData)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Library " + library.getUrl() + " has no application/json content"));
+  }
+}

@@ -1,0 +1,124 @@
+package nl.geboorteketen.server.validation;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ElementDefinition;
+import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.ValueSet;
+
+/**
+ * Decides which of our profiles a resource must meet, whether or not the client claims it. The
+ * decision is read from the package itself: a profile that fixes {@code code} (a pattern, or a
+ * required binding to an enumerated value set) applies to resources carrying such a code; a
+ * profile that does not fix {@code code} applies to every resource of its type.
+ */
+public final class ProfileSelector {
+
+  private record Candidate(String url, Set<String> codes) {
+    boolean generic() {
+      return codes.isEmpty();
+    }
+  }
+
+  private final Map<String, List<Candidate>> byType = new HashMap<>();
+
+  public ProfileSelector(FhirContext ctx, ProfilePackage pkg) {
+    Map<String, ValueSet> valueSets = new HashMap<>();
+    List<StructureDefinition> profiles = new ArrayList<>();
+    for (String json : pkg.resourcesIn("package")) {
+      Resource r = (Resource) ctx.newJsonParser().parseResource(json);
+      if (r instanceof ValueSet vs) {
+        valueSets.put(vs.getUrl(), vs);
+      } else if (r instanceof StructureDefinition sd
+          && sd.getKind() == StructureDefinition.StructureDefinitionKind.RESOURCE
+          && sd.getDerivation() == StructureDefinition.TypeDerivationRule.CONSTRAINT) {
+        profiles.add(sd);
+      }
+    }
+    for (StructureDefinition sd : profiles) {
+      byType.computeIfAbsent(sd.getType(), t -> new ArrayList<>())
+          .add(new Candidate(sd.getUrl(), codesFixedBy(sd, valueSets)));
+    }
+  }
+
+  /** All our profile urls per resource type, for the CapabilityStatement. */
+  public Map<String, List<String>> profilesByType() {
+    Map<String, List<String>> result = new HashMap<>();
+    byType.forEach((type, list) -> result.put(type, list.stream().map(Candidate::url).sorted().toList()));
+    return result;
+  }
+
+  /** The profile this resource must conform to, if any of ours applies. */
+  public Optional<String> select(Resource resource) {
+    List<Candidate> candidates = byType.get(resource.fhirType());
+    if (candidates == null) {
+      return Optional.empty();
+    }
+    Set<String> codes = codesOf(resource);
+    Optional<String> byCode = candidates.stream()
+        .filter(c -> !c.generic() && c.codes().stream().anyMatch(codes::contains))
+        .map(Candidate::url)
+        .findFirst();
+    if (byCode.isPresent()) {
+      return byCode;
+    }
+    return candidates.stream().filter(Candidate::generic).map(Candidate::url).findFirst();
+  }
+
+  private static Set<String> codesOf(Resource resource) {
+    Set<String> result = new HashSet<>();
+    var property = resource.getNamedProperty("code");
+    if (property == null) {
+      return result;
+    }
+    for (var value : property.getValues()) {
+      if (value instanceof CodeableConcept cc) {
+        for (Coding coding : cc.getCoding()) {
+          result.add(key(coding.getSystem(), coding.getCode()));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Set<String> codesFixedBy(StructureDefinition sd, Map<String, ValueSet> valueSets) {
+    Set<String> result = new HashSet<>();
+    String codePath = sd.getType() + ".code";
+    for (ElementDefinition ed : sd.getDifferential().getElement()) {
+      if (!ed.getPath().equals(codePath)) {
+        continue;
+      }
+      if (ed.getPattern() instanceof CodeableConcept cc) {
+        cc.getCoding().forEach(c -> result.add(key(c.getSystem(), c.getCode())));
+      }
+      if (ed.hasBinding() && ed.getBinding().getStrength() == BindingStrength.REQUIRED) {
+        ValueSet vs = valueSets.get(stripVersion(ed.getBinding().getValueSet()));
+        if (vs != null) {
+          vs.getCompose().getInclude().forEach(inc -> inc.getConcept()
+              .forEach(c -> result.add(key(inc.getSystem(), c.getCode()))));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static String stripVersion(String canonical) {
+    int bar = canonical == null ? -1 : canonical.indexOf('|');
+    return bar < 0 ? canonical : canonical.substring(0, bar);
+  }
+
+  private static String key(String system, String code) {
+    return system + "|" + code;
+  }
+}

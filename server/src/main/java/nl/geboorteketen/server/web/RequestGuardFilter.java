@@ -1,0 +1,145 @@
+package nl.geboorteketen.server.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses, before any parsing, request bodies over the configured size (413) and XML that
+ * declares a DOCTYPE or an entity (400): the XXE family of attacks never reaches a parser.
+ */
+public class RequestGuardFilter extends HttpFilter {
+
+  private static final Pattern DTD = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+
+  private final long maxBytes;
+
+  public RequestGuardFilter(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String method = request.getMethod();
+    if (!("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (request.getContentLengthLong() > maxBytes) {
+      tooLarge(response);
+      return;
+    }
+    byte[] body = readAtMost(request.getInputStream(), maxBytes + 1);
+    if (body.length > maxBytes) {
+      tooLarge(response);
+      return;
+    }
+    if (looksLikeXml(request.getContentType(), body) && DTD.matcher(new String(body, StandardCharsets.UTF_8)).find()) {
+      PlainOutcome.send(response, 400, "security",
+          "XML with a DOCTYPE or ENTITY declaration is not accepted. Send the resource without a DOCTYPE.");
+      return;
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  private void tooLarge(HttpServletResponse response) throws IOException {
+    PlainOutcome.send(response, 413, "too-costly",
+        "Request body larger than the maximum of " + maxBytes + " bytes (setting GK_MAX_REQUEST_BYTES).");
+  }
+
+  private static boolean looksLikeXml(String contentType, byte[] body) {
+    if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("xml")) {
+      return true;
+    }
+    for (byte b : body) {
+      if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
+        return b == '<';
+      }
+    }
+    return false;
+  }
+
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    long total = 0;
+    int n;
+    while (total < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) > 0) {
+      out.write(buffer, 0, n);
+      total += n;
+    }
+    return out.toByteArray();
+  }
+
+  /** The request with its body already read, so the FHIR server can read it again. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

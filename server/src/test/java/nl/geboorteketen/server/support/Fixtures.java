@@ -1,0 +1,87 @@
+package nl.geboorteketen.server.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ca.uhn.fhir.util.FhirTerser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Reference;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+
+/** Test data: the package's own examples (the Jansen family), stored once per run. */
+public final class Fixtures {
+
+  private static boolean examplesLoaded;
+
+  private Fixtures() {}
+
+  public static List<Resource> packageExamples() {
+    return ProfilePackage.fromClasspath().resourcesIn("example").stream()
+        .map(json -> (Resource) Http.FHIR.newJsonParser().parseResource(json))
+        .toList();
+  }
+
+  /** Stores every package example with its own id, in one transaction; returns the answer. */
+  public static synchronized Bundle loadPackageExamples() {
+    Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (Resource r : packageExamples()) {
+      String ref = r.fhirType() + "/" + r.getIdElement().getIdPart();
+      tx.addEntry().setResource(r).setFullUrl(ref)
+          .getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(ref);
+    }
+    Http.Response response = Http.shared().postJson("/fhir", tx);
+    assertEquals(200, response.status(), () -> "Package examples were refused: " + response);
+    examplesLoaded = true;
+    return response.resource(Bundle.class);
+  }
+
+  public static synchronized void ensurePackageExamples() {
+    if (!examplesLoaded) {
+      loadPackageExamples();
+    }
+  }
+
+  /**
+   * The package examples as a new family: a transaction that POSTs a copy of every example under
+   * a fresh urn:uuid, with references between them rewritten, so it can be stored any number of
+   * times. Returns the transaction and the map from example id ("Patient/x") to its urn.
+   */
+  public static NewFamily examplesAsNewFamily() {
+    List<Resource> examples = packageExamples();
+    Map<String, String> urns = new HashMap<>();
+    for (Resource r : examples) {
+      urns.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), "urn:uuid:" + UUID.randomUUID());
+    }
+    FhirTerser terser = Http.FHIR.newTerser();
+    Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (Resource original : examples) {
+      Resource r = original.copy();
+      String key = r.fhirType() + "/" + r.getIdElement().getIdPart();
+      r.setId((String) null);
+      for (Reference ref : terser.getAllPopulatedChildElementsOfType(r, Reference.class)) {
+        String target = ref.getReference();
+        if (target != null && urns.containsKey(target)) {
+          ref.setReference(urns.get(target));
+        }
+      }
+      tx.addEntry().setFullUrl(urns.get(key)).setResource(r)
+          .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(r.fhirType());
+    }
+    return new NewFamily(tx, urns);
+  }
+
+  /** A family transaction and where each example went. */
+  public record NewFamily(Bundle transaction, Map<String, String> urnByExampleId) {}
+
+  @SuppressWarnings("unchecked")
+  public static <T extends Resource> T example(Class<T> type, String id) {
+    return (T) packageExamples().stream()
+        .filter(r -> r.fhirType().equals(type.getSimpleName()) && r.getIdElement().getIdPart().equals(id))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("No example " + type.getSimpleName() + "/" + id))
+        .copy();
+  }
+}
