@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import nl.geboorteketen.server.config.FhirServerConfig;
 import nl.geboorteketen.server.config.PersistenceConfig;
+import nl.geboorteketen.server.indication.IndicationConfig;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
@@ -43,7 +44,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     long started = System.currentTimeMillis();
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
-    context.register(PersistenceConfig.class, FhirServerConfig.class);
+    context.register(PersistenceConfig.class, FhirServerConfig.class, IndicationConfig.class);
     context.refresh();
     try {
       context.getBean(ProfilePackageInstaller.class).install();

@@ -19,8 +19,10 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.validation.IValidatorModule;
+import org.springframework.beans.factory.ObjectProvider;
 import nl.geboorteketen.server.fhir.CapabilityStatementCustomizer;
 import nl.geboorteketen.server.fhir.GeboorteketenRestfulServer;
+import nl.geboorteketen.server.fhir.OperationProvider;
 import nl.geboorteketen.server.fhir.UnknownResourceTypeInterceptor;
 import nl.geboorteketen.server.maternalrecord.PregnancyKeyInterceptor;
 import nl.geboorteketen.server.packages.ProfilePackage;
@@ -88,12 +90,14 @@ public class FhirServerConfig {
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
       ProfileSelector selector,
-      ProfilePackage pkg) {
+      ProfilePackage pkg,
+      ObjectProvider<OperationProvider> operationProviders) {
     // An element the model does not know is refused (400), never silently dropped.
     ctx.setParserErrorHandler(new StrictErrorHandler());
     RestfulServer server = new GeboorteketenRestfulServer(ctx);
     server.registerProviders(resourceProviders.createProviders());
     server.registerProviders(systemProvider, valueSetOperationProvider);
+    operationProviders.orderedStream().forEach(server::registerProvider);
     server.setPagingProvider(pagingProvider);
     server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
     if (!settings.publicBaseUrl().isBlank()) {

@@ -74,6 +74,23 @@ public final class Fixtures {
     return new NewFamily(tx, urns);
   }
 
+  /** Stores a new copy of the example family; returns example id ("Patient/x") → stored id ("Patient/123"). */
+  public static Map<String, String> storeNewFamily() {
+    NewFamily family = examplesAsNewFamily();
+    Http.Response response = Http.shared().postJson("/fhir", family.transaction());
+    assertEquals(200, response.status(), () -> "New family was refused: " + response);
+    Map<String, String> urnToExample = new HashMap<>();
+    family.urnByExampleId().forEach((example, urn) -> urnToExample.put(urn, example));
+    Map<String, String> stored = new HashMap<>();
+    List<Bundle.BundleEntryComponent> sent = family.transaction().getEntry();
+    List<Bundle.BundleEntryComponent> answered = response.resource(Bundle.class).getEntry();
+    for (int i = 0; i < sent.size(); i++) {
+      String location = answered.get(i).getResponse().getLocation().replaceAll("/_history/.*", "");
+      stored.put(urnToExample.get(sent.get(i).getFullUrl()), location);
+    }
+    return stored;
+  }
+
   /** A family transaction and where each example went. */
   public record NewFamily(Bundle transaction, Map<String, String> urnByExampleId) {}
 

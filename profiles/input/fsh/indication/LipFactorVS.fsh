@@ -1,0 +1,22 @@
+ValueSet: LipFactorVS
+Id: lip-factor
+Title: "LIP-factoren"
+Description: "Alle meer- en minderfactoren van het LIP en de ligdagen in een geboortecentrum."
+* LipFactorCS#instabiele-gezinssituatie
+* LipFactorCS#zorgelijke-gezinssituatie
+* LipFactorCS#jonge-kinderen
+* LipFactorCS#communicatiebarriere
+* LipFactorCS#mantelzorg-afwezig
+* LipFactorCS#niet-zelfredzaam
+* LipFactorCS#geestelijk-onwelbevinden
+* LipFactorCS#dreigende-infectie
+* LipFactorCS#meerling
+* LipFactorCS#aangeboren-afwijking
+* LipFactorCS#verminderde-conditie-kind
+* LipFactorCS#voedingsproblemen
+* LipFactorCS#wil-minder-zorg
+* LipFactorCS#inwonend
+* LipFactorCS#kunstvoeding
+* LipFactorCS#overleden-kind
+* LipFactorCS#ziekenhuisopname
+* LipFactorCS#ligdagen-geboortecentrum

@@ -1,0 +1,54 @@
+package nl.geboorteketen.server.indication;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import java.util.Map;
+import java.util.function.Function;
+import nl.geboorteketen.server.contribution.ContributionProvider;
+import nl.geboorteketen.server.contribution.ContributionRules;
+import nl.geboorteketen.server.contribution.ContributionService;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.rules.RuleTableStore;
+import nl.geboorteketen.server.rules.RuleTableValidationInterceptor;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Meta;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The kraamzorg indication (LIP) and the own contribution, with their rule tables. */
+@Configuration
+public class IndicationConfig {
+
+  @Bean
+  public RuleTableStore ruleTableStore(DaoRegistry daos, FhirContext ctx, ProfilePackage pkg) {
+    return new RuleTableStore(daos, ctx, pkg);
+  }
+
+  @Bean
+  public RuleTableValidationInterceptor ruleTableValidationInterceptor(IInterceptorService storageInterceptors) {
+    Map<String, Function<byte[], ?>> parsers = Map.of(
+        IndicationCodes.LIP_TABLE, LipRules::parse,
+        ContributionRules.URL, ContributionRules::parse);
+    RuleTableValidationInterceptor interceptor = new RuleTableValidationInterceptor(parsers);
+    storageInterceptors.registerInterceptor(interceptor);
+    return interceptor;
+  }
+
+  @Bean
+  @SuppressWarnings("unchecked")
+  public IndicationService indicationService(RuleTableStore tables, DaoRegistry daos, IFhirSystemDao<?, ?> systemDao) {
+    return new IndicationService(tables, new StoredInputsReader(daos), daos, (IFhirSystemDao<Bundle, Meta>) systemDao);
+  }
+
+  @Bean
+  public IndicationProvider indicationProvider(IndicationService service) {
+    return new IndicationProvider(service);
+  }
+
+  @Bean
+  public ContributionProvider contributionProvider(RuleTableStore tables, DaoRegistry daos) {
+    return new ContributionProvider(new ContributionService(tables), tables, daos);
+  }
+}

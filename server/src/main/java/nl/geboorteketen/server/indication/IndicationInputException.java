@@ -1,0 +1,41 @@
+package nl.geboorteketen.server.indication;
+
+import java.util.List;
+import nl.geboorteketen.server.fhir.Problems;
+
+/**
+ * Input the LIP cannot work with: missing (400, every missing item listed) or contradictory or
+ * out of bounds (422). Each problem names the input parameter it is about.
+ */
+public class IndicationInputException extends RuntimeException {
+
+  /** One problem: the parameter it concerns and what is wrong, in Dutch. */
+  public record Problem(String parameter, String message) {
+
+    Problems.Problem asFhir() {
+      return new Problems.Problem(parameter, message);
+    }
+  }
+
+  private final int status;
+  private final List<Problem> problems;
+
+  public IndicationInputException(int status, List<Problem> problems) {
+    super(problems.stream().map(Problem::message).reduce((a, b) -> a + "; " + b).orElse(""));
+    this.status = status;
+    this.problems = List.copyOf(problems);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** The OperationOutcome a client gets: one issue per problem, its expression the parameter. */
+  public RuntimeException asFhir() {
+    return Problems.of(status, problems.stream().map(Problem::asFhir).toList());
+  }
+}
