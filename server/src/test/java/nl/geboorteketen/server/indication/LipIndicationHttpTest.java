@@ -179,6 +179,43 @@ class LipIndicationHttpTest {
   }
 
   @Test
+  void aWrittenObjectionStopsDigitalInstructionForHer() {
+    Map<String, String> family = Fixtures.storeNewFamily();
+    String record = family.get("EpisodeOfCare/family-jansen-zwangerschap");
+    Parameters digital = new Parameters();
+    digital.addParameter().setName("digitaleInstructieUren").setValue(new DecimalType(4));
+    Parameters before = http.postJson("/fhir/" + record + "/$lip-indicatie", digital).resource(Parameters.class);
+    assertTrue(digitalActive(before), "without objection digital instruction is activated");
+
+    Http.Response consent = http.postJson("/fhir/Consent", objection(family.get("Patient/family-jansen-anna")));
+    assertEquals(201, consent.status(), consent::toString);
+
+    Http.Response contradictory = http.postJson("/fhir/" + record + "/$lip-indicatie", digital);
+    assertEquals(422, contradictory.status(), "digital hours despite her objection: " + contradictory);
+    Parameters after = http.postJson("/fhir/" + record + "/$lip-indicatie", new Parameters()).resource(Parameters.class);
+    assertFalse(digitalActive(after), "after her written objection the service is not activated");
+    assertTrue(after.getParameters("gebruikteGegevens").stream()
+        .anyMatch(p -> p.getValue().primitiveValue().contains("bezwaar")), "the answer names the objection it read");
+  }
+
+  private static boolean digitalActive(Parameters out) {
+    return ((BooleanType) out.getParameter("digitaleInstructie").getPart().get(0).getValue()).booleanValue();
+  }
+
+  /** Her written objection, shaped as the gk-consent contract (category digitale-instructie, deny). */
+  private static org.hl7.fhir.r4.model.Consent objection(String patient) {
+    org.hl7.fhir.r4.model.Consent consent = new org.hl7.fhir.r4.model.Consent();
+    consent.setStatus(org.hl7.fhir.r4.model.Consent.ConsentState.ACTIVE);
+    consent.getScope().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null));
+    consent.addCategory().addCoding(new Coding(IndicationCodes.CS_CONSENT_CATEGORY, "digitale-instructie", null));
+    consent.setPatient(new Reference(patient));
+    consent.setDateTime(new java.util.Date());
+    consent.getPolicyRule().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTOUT", null));
+    consent.getProvision().setType(org.hl7.fhir.r4.model.Consent.ConsentProvisionType.DENY);
+    return consent;
+  }
+
+  @Test
   void typeLevelPersistNeedsAnExistingRecord() {
     Parameters in = basis();
     in.addParameter().setName("persist").setValue(new BooleanType(true));
