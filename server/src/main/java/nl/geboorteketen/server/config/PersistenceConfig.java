@@ -19,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Properties;
 import javax.sql.DataSource;
+import nl.geboorteketen.server.storage.H2Durability;
 import nl.geboorteketen.server.storage.SchemaMigration;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,7 @@ public class PersistenceConfig {
   @Bean(destroyMethod = "close")
   public HikariDataSource dataSource(Settings settings) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.dbUrl());
+    config.setJdbcUrl(H2Durability.durableUrl(settings.dbUrl()));
     config.setUsername(settings.dbUser());
     config.setPassword(settings.dbPassword());
     config.setMaximumPoolSize(settings.dbPoolSize());
