@@ -25,6 +25,11 @@ public final class OutcomeErrorHandlers {
   public static org.eclipse.jetty.ee10.servlet.ErrorHandler servlet() {
     return new org.eclipse.jetty.ee10.servlet.ErrorHandler() {
       @Override
+      public boolean errorPageForMethod(String method) {
+        return true; // PUT and DELETE get an OperationOutcome too (Jetty's default: GET, POST, HEAD only)
+      }
+
+      @Override
       protected void generateAcceptableResponse(ServletContextRequest baseRequest, HttpServletRequest request,
           HttpServletResponse response, int code, String message) throws IOException {
         PlainOutcome.send(response, code, code >= 500 ? "exception" : "invalid", text(code, message));
@@ -35,6 +40,11 @@ public final class OutcomeErrorHandlers {
   /** For the server, outside any context. */
   public static ErrorHandler server() {
     return new ErrorHandler() {
+      @Override
+      public boolean errorPageForMethod(String method) {
+        return true;
+      }
+
       @Override
       protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
           Callback callback) {
