@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A PostgreSQL database with the schema of the previous HAPI release line (every migration task
- * up to 8.6.0, what a server on HAPI 8.6 created) is upgraded by the server at start-up and
- * serves; data written keeps across a restart with the (then no-op) migration.
+ * A PostgreSQL database migrated only up to HAPI 8.6.0's tasks is brought to 8.8 by the server at
+ * start-up and serves; data written keeps across a restart with the (then no-op) migration.
+ * Limit: on an empty database HAPI's first task creates the schema from the running HAPI's SQL
+ * file, so this is not a real 8.6 schema (README, Production).
  */
 @Tag("storage")
 class PostgresUpgradeTest {
