@@ -7,9 +7,14 @@ import nl.geboorteketen.server.config.FhirServerConfig;
 import nl.geboorteketen.server.config.PersistenceConfig;
 import nl.geboorteketen.server.indication.IndicationConfig;
 import nl.geboorteketen.server.config.Settings;
+import nl.geboorteketen.server.health.HealthChecks;
+import nl.geboorteketen.server.health.HealthConfig;
+import nl.geboorteketen.server.health.HealthServlet;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
+import nl.geboorteketen.server.storage.StorageConfig;
 import nl.geboorteketen.server.validation.ValidationWarmUp;
+import nl.geboorteketen.server.web.OutcomeErrorHandlers;
 import nl.geboorteketen.server.web.PackageDownloadServlet;
 import nl.geboorteketen.server.web.RequestGuardFilter;
 import nl.geboorteketen.server.web.StartPageServlet;
@@ -45,6 +50,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
     context.register(PersistenceConfig.class, FhirServerConfig.class, IndicationConfig.class);
+    context.register(HealthConfig.class, StorageConfig.class);
     context.refresh();
     try {
       context.getBean(ProfilePackageInstaller.class).install();
@@ -72,9 +78,12 @@ public final class GeboorteketenServer implements AutoCloseable {
     ProfilePackage pkg = context.getBean(ProfilePackage.class);
     ServletContextHandler handler = new ServletContextHandler();
     handler.setContextPath("/");
+    handler.setErrorHandler(OutcomeErrorHandlers.servlet());
+    jetty.setErrorHandler(OutcomeErrorHandlers.server());
     handler.addServlet(new ServletHolder("fhir", context.getBean(RestfulServer.class)), "/fhir/*");
     handler.addServlet(new ServletHolder(new StartPageServlet(pkg.id(), pkg.version())), "");
     handler.addServlet(new ServletHolder(new PackageDownloadServlet(pkg)), "/package.tgz");
+    handler.addServlet(new ServletHolder(new HealthServlet(context.getBean(HealthChecks.class))), "/health/*");
     handler.addFilter(new FilterHolder(new RequestGuardFilter(settings.maxRequestBytes())), "/*",
         EnumSet.of(DispatcherType.REQUEST));
 

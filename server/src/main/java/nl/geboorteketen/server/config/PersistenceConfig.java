@@ -19,6 +19,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Properties;
 import javax.sql.DataSource;
+import nl.geboorteketen.server.storage.H2Durability;
+import nl.geboorteketen.server.storage.SchemaMigration;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +45,7 @@ public class PersistenceConfig {
   @Bean(destroyMethod = "close")
   public HikariDataSource dataSource(Settings settings) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(settings.dbUrl());
+    config.setJdbcUrl(H2Durability.durableUrl(settings.dbUrl()));
     config.setUsername(settings.dbUser());
     config.setPassword(settings.dbPassword());
     config.setMaximumPoolSize(settings.dbPoolSize());
@@ -60,6 +62,10 @@ public class PersistenceConfig {
       JpaStorageSettings storageSettings,
       DataSource dataSource,
       Settings settings) {
+    if (settings.isPostgres()) {
+      // Production schema: created and upgraded by HAPI's migration tasks, never by Hibernate.
+      SchemaMigration.migrateToCurrent(dataSource);
+    }
     LocalContainerEntityManagerFactoryBean emf =
         HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
     emf.setPersistenceUnitName("HAPI_PU");
@@ -67,7 +73,8 @@ public class PersistenceConfig {
     Properties jpa = new Properties();
     jpa.put("hibernate.dialect",
         settings.isPostgres() ? HapiFhirPostgresDialect.class.getName() : HapiFhirH2Dialect.class.getName());
-    jpa.put("hibernate.hbm2ddl.auto", "update");
+    // H2 is the single-node development store and stays on Hibernate's schema update (docs/decisions.md).
+    jpa.put("hibernate.hbm2ddl.auto", settings.isPostgres() ? "none" : "update");
     jpa.put("hibernate.search.enabled", "false");
     jpa.put("hibernate.format_sql", "false");
     jpa.put("hibernate.show_sql", "false");
@@ -94,6 +101,8 @@ public class PersistenceConfig {
     storage.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
     // Pre-expansion needs Hibernate Search (not used); our ValueSets are small and expand in memory.
     storage.setPreExpandValueSets(false);
+    // A transaction larger than any real family's (≈20 entries) is refused (413) before any work.
+    storage.setMaximumTransactionBundleSize(1000);
     return storage;
   }
 

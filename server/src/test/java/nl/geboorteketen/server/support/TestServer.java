@@ -26,10 +26,10 @@ public final class TestServer {
     if (shared == null) {
       try {
         shared = GeboorteketenServer.start(settings(Files.createTempDirectory("gk-test-")));
+        stopAtExit();
       } catch (Exception e) {
         throw new IllegalStateException("Test server did not start", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(TestServer::stopAll));
     }
     return shared;
   }
@@ -53,11 +53,44 @@ public final class TestServer {
     return Settings.from(env, new Properties());
   }
 
+  /**
+   * Settings for a server on a free port using a database of its own (created if absent) in the
+   * run's one embedded PostgreSQL, whatever -Dgk.test.db says.
+   */
+  public static Settings postgresSettings(Path dataDir, String database) throws Exception {
+    EmbeddedPostgres pg = postgres();
+    try (java.sql.Connection c = pg.getPostgresDatabase().getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+      if (!rs.next()) {
+        st.execute("CREATE DATABASE " + database);
+      }
+    }
+    Map<String, String> env = new HashMap<>();
+    env.put("GK_PORT", "0");
+    env.put("GK_DATA_DIR", dataDir.toString());
+    env.put("GK_DB_POOL_SIZE", "10");
+    env.put("GK_DB_URL", pg.getJdbcUrl("postgres", database));
+    env.put("GK_DB_USER", "postgres");
+    env.put("GK_DB_PASSWORD", "postgres");
+    return Settings.from(env, new Properties());
+  }
+
   private static synchronized EmbeddedPostgres postgres() throws IOException {
     if (postgres == null) {
       postgres = EmbeddedPostgres.builder().start();
+      stopAtExit();
     }
     return postgres;
+  }
+
+  private static boolean stopHookAdded;
+
+  private static synchronized void stopAtExit() {
+    if (!stopHookAdded) {
+      Runtime.getRuntime().addShutdownHook(new Thread(TestServer::stopAll));
+      stopHookAdded = true;
+    }
   }
 
   private static void stopAll() {

@@ -1,0 +1,28 @@
+package nl.geboorteketen.server.storage;
+
+/**
+ * H2 settings the reliability tests showed are needed. WRITE_DELAY=0: H2 writes committed changes
+ * to its file after a delay (500 ms by default), and a process killed in that window lost a write
+ * it had acknowledged (KillNineTest). DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook closed the
+ * database under a request still finishing after SIGTERM (GracefulShutdownTest); the server closes
+ * the pool itself after Jetty has drained.
+ */
+public final class H2Durability {
+
+  private H2Durability() {}
+
+  public static String durableUrl(String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+      return jdbcUrl;
+    }
+    String url = jdbcUrl;
+    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    if (!upper.contains("WRITE_DELAY")) {
+      url += ";WRITE_DELAY=0";
+    }
+    if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+      url += ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+    return url;
+  }
+}

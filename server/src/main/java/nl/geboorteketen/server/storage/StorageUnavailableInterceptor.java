@@ -1,0 +1,32 @@
+package nl.geboorteketen.server.storage;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * A request that got no database connection within the pool's connection timeout (all
+ * GK_DB_POOL_SIZE connections busy, or the database unreachable) is answered 503 with
+ * Retry-After, so a client or load balancer retries, instead of a 500 that looks like a bug.
+ */
+@Interceptor
+public class StorageUnavailableInterceptor {
+
+  static final String MESSAGE = "The database is busy or unreachable (no connection free within the timeout). "
+      + "Nothing was changed; try again shortly.";
+
+  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  public BaseServerResponseException mapNoConnection(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLTransientConnectionException) {
+        UnclassifiedServerFailureException unavailable = new UnclassifiedServerFailureException(503, MESSAGE);
+        unavailable.addResponseHeader("Retry-After", "2");
+        return unavailable;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+package nl.geboorteketen.server.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import nl.geboorteketen.server.GeboorteketenServer;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.rules.RuleTableStore;
+import nl.geboorteketen.server.support.Http;
+import nl.geboorteketen.server.support.TestServer;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.Organization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes on one PostgreSQL, as behind a load balancer: what one writes the other serves at once. */
+@Tag("storage")
+class TwoNodesTest {
+
+  private static final String LIP = "https://fhir.geboorteketen.nl/Library/lip";
+  private static GeboorteketenServer nodeA;
+  private static GeboorteketenServer nodeB;
+
+  /** Node A is the run's shared server on PostgreSQL; node B a second one on the same database. */
+  @BeforeAll
+  static void startSecondNode() throws Exception {
+    assumeTrue(TestServer.onPostgres(), "two nodes need PostgreSQL: runs in the postgresql execution");
+    nodeA = TestServer.shared();
+    nodeB = GeboorteketenServer.start(TestServer.settings(Files.createTempDirectory("gk-node-b-")));
+  }
+
+  @AfterAll
+  static void stopSecondNode() throws Exception {
+    if (nodeB != null) {
+      nodeB.close();
+    }
+  }
+
+  @Test
+  void writeOnOneNodeIsReadAndSearchedOnTheOtherAtOnce() {
+    Http a = http(nodeA);
+    Http b = http(nodeB);
+    String agb = Data.randomBsn();
+    Http.Response created = a.postJson("/fhir/Organization", Data.organization(agb, "Praktijk Noord"));
+    assertEquals(201, created.status(), created::toString);
+    String id = created.resource(Organization.class).getIdElement().getIdPart();
+
+    assertEquals("Praktijk Noord", b.get("/fhir/Organization/" + id).resource(Organization.class).getName());
+    Bundle search = b.get("/fhir/Organization?identifier=" + Data.AGB + "%7C" + agb).resource(Bundle.class);
+    assertEquals(1, search.getEntry().size(), "node B finds node A's write by search");
+
+    Organization changed = Data.organization(agb, "Praktijk Noord-Oost");
+    changed.setId(id);
+    Http.Response updated = b.put("/fhir/Organization/" + id, Data.json(changed), "application/fhir+json");
+    assertEquals(200, updated.status(), updated::toString);
+    Organization onA = a.get("/fhir/Organization/" + id).resource(Organization.class);
+    assertEquals("2", onA.getMeta().getVersionId(), "node A serves node B's version at once");
+    assertEquals("Praktijk Noord-Oost", onA.getName());
+  }
+
+  @Test
+  void ruleTableLoadedOnOneNodeIsUsedByTheOther() {
+    RuleTableStore onB = new RuleTableStore(nodeB.bean(DaoRegistry.class), Http.FHIR, nodeB.bean(ProfilePackage.class));
+    String before = onB.current(LIP, bytes -> new String(bytes, StandardCharsets.UTF_8));
+
+    Library own = RuleTableStore.findInPackage(Http.FHIR, nodeA.bean(ProfilePackage.class), LIP).orElseThrow().copy();
+    own.setId((String) null);
+    own.setVersion("2026.test");
+    String table = "{\"provider\":\"eigen tabel\"}";
+    own.getContentFirstRep().setData(table.getBytes(StandardCharsets.UTF_8));
+    Http.Response stored = http(nodeA).postJson("/fhir/Library", own);
+    assertEquals(201, stored.status(), stored::toString);
+
+    String after = onB.current(LIP, bytes -> new String(bytes, StandardCharsets.UTF_8));
+    assertTrue(before.contains("LIP") || before.length() > table.length(), "package table first");
+    assertEquals(table, after, "node B uses the table node A stored, without restart");
+  }
+
+  private static Http http(GeboorteketenServer node) {
+    return new Http(node.baseUrl().replaceAll("/fhir$", ""));
+  }
+}
