@@ -12,7 +12,8 @@ public record BareSettings(int port, String bindHost, String dbUrl, String dbUse
     return new BareSettings(
         Integer.parseInt(env.getOrDefault("GK_PORT", "8080")),
         env.getOrDefault("GK_BIND_HOST", "127.0.0.1"),
-        env.getOrDefault("GK_DB_URL", "jdbc:h2:file:" + dataDir.resolve("bare-hapi")),
+        // The shutdown hook closes the context; H2 must not close itself first.
+        env.getOrDefault("GK_DB_URL", "jdbc:h2:file:" + dataDir.resolve("bare-hapi") + ";DB_CLOSE_ON_EXIT=FALSE"),
         env.getOrDefault("GK_DB_USER", "sa"),
         env.getOrDefault("GK_DB_PASSWORD", ""),
         Integer.parseInt(env.getOrDefault("GK_DB_POOL_SIZE", "20")));
