@@ -1,0 +1,215 @@
+package nl.geboorteketen.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.geboorteketen.benchmark.chain.ChainWorkload;
+import nl.geboorteketen.benchmark.chain.Organisations;
+import nl.geboorteketen.benchmark.generic.GenericWorkload;
+import nl.geboorteketen.benchmark.growth.Growth;
+import nl.geboorteketen.benchmark.server.Database;
+import nl.geboorteketen.benchmark.server.ServerProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One benchmark run: our server (chain workload, generic workload, growth), then the bare HAPI
+ * server (generic workload), each in its own JVM on a fresh database; prints and writes the report.
+ */
+public final class BenchmarkMain {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  private final Options options;
+  private final Report report = new Report();
+  private final Path workDir;
+  private final Bsn bsns = new Bsn(10_000_000L + ThreadLocalRandom.current().nextLong(10_000_000L));
+
+  private BenchmarkMain(Options options, Path workDir) {
+    this.options = options;
+    this.workDir = workDir;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path workDir = options.repo().resolve("benchmark/target/runs/" + stamp);
+    new BenchmarkMain(options, workDir).run();
+  }
+
+  private void run() throws Exception {
+    long started = System.nanoTime();
+    String load = Files.readString(Path.of("/proc/loadavg")).trim();
+    RunResult ours = runOurs();
+    RunResult bare = options.baseline() ? runBare() : null;
+    if (bare != null) {
+      report.target("ratio our/bare creates", ours.creates / bare.creates, "", true, 0.75);
+      report.target("ratio our/bare reads", ours.reads / bare.reads, "", true, 0.9);
+      report.figure("ratio our/bare searches", ours.searches / bare.searches, "");
+    }
+    String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+    report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
+    report.note(String.format("run took %.1f min; work dir %s", (System.nanoTime() - started) / 6e10, workDir));
+    String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s, "
+            + "%d cores, %d GiB RAM, Java %s",
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), options.clients(),
+        options.duration(), options.families(), options.db(), options.heap(),
+        Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.version"));
+    System.out.println();
+    System.out.println(header);
+    System.out.println(report.table());
+    report.write(options.results(), "### " + header);
+    LOG.info("Results written to {}", options.results());
+  }
+
+  /** The throughputs compared with the bare server. */
+  private record RunResult(double creates, double reads, double searches) {}
+
+  private RunResult runOurs() throws Exception {
+    Path serverDir = options.repo().resolve("server/target");
+    Path jar = serverDir.resolve("geboorteketen-server.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("No " + jar + ": build first with mvn -B -q -DskipTests package");
+    }
+    Path dir = workDir.resolve("geboorteketen");
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+    if (options.jfr()) {
+      jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("server.jfr") + ",settings=profile");
+    }
+    try (Database db = Database.fresh(options.db(), dir);
+        ServerProcess server = ServerProcess.start("geboorteketen", jar.toString(), "nl.geboorteketen.server.Main",
+            jvm, db, dir)) {
+      long ready = server.awaitReady(READY_TIMEOUT);
+      LOG.info("Our server (pid {}) ready in {} ms at {}", server.pid(), ready, server.baseUrl());
+      report.target("our server: start to ready", ready / 1000.0, "s", false, 20.0001);
+      FhirClient client = new FhirClient(server.baseUrl(), Tokens.forServer(options, server.baseUrl()), options.clients());
+      client.recordInto(new Recorder());
+      Organisations orgs = Organisations.create(client);
+
+      ChainWorkload chain = new ChainWorkload(orgs, bsns);
+      LOG.info("Chain workload: warm-up {}, then {} with {} clients", options.warmup(), options.duration(), options.clients());
+      Phase.run("warmup", "geboorteketen", client, options.clients(), options.warmup(),
+          (c, i) -> chain.runFamily(client, i));
+      long before = chain.completed();
+      Phase.Result chainPhase = Phase.run("chain", "geboorteketen", client, options.clients(), options.duration(),
+          (c, i) -> chain.runFamily(client, i));
+      report.add(chainPhase);
+      report.figure("chain: families per minute", (chain.completed() - before) / chainPhase.seconds() * 60, "/min");
+      report.figure("chain: families failed", chain.failed(), "");
+
+      GenericWorkload generic = new GenericWorkload(client, "geboorteketen", options.clients(), bsns);
+      RunResult result = generic(generic, "geboorteketen");
+
+      Growth growth = new Growth(client, options.clients(), bsns, orgs, options.familiesPerBundle(), chain.stored());
+      for (int total : options.families()) {
+        int from = growth.storedFamilies();
+        LOG.info("Growth: loading {} → {} families", from, total);
+        Phase.Result loadPhase = growth.loadUpTo(total, "load-to-" + total);
+        report.add(loadPhase);
+        long resources = (long) (growth.storedFamilies() - from) * Growth.RESOURCES_PER_FAMILY;
+        report.target("bulk load to " + total + " families: ingest", resources / loadPhase.seconds(),
+            "resources/s", true, 1000);
+        LOG.info("Growth: read mix with {} families stored", growth.storedFamilies());
+        Phase.Result mix = growth.readMix("reads-at-" + total, half(options.duration()));
+        report.add(mix);
+        for (String kind : List.of("search-patient-by-bsn", "search-episode-by-patient",
+            "search-observation-by-subject-code", "search-observation-by-maternal-record")) {
+          report.target("p95 " + kind + " at " + total + " families", Report.p95(mix, kind), "ms", false, 50);
+        }
+      }
+      report.figure("our server: peak RSS (VmHWM)", server.peakRssMib(), "MiB");
+      long[] heap = server.peakHeapMib();
+      report.figure("our server: peak heap used (before GC)", heap[0], "MiB");
+      report.figure("our server: peak heap committed", heap[1], "MiB");
+      server.close();
+      if (options.jfr()) {
+        String summary = JfrSummary.summarise(dir.resolve("server.jfr"), 15);
+        Files.writeString(options.results().resolve("latest-profile.txt"), summary);
+        System.out.println(summary);
+      }
+      return result;
+    }
+  }
+
+  private RunResult runBare() throws Exception {
+    Path dir = workDir.resolve("bare");
+    String classpath = ownJar();
+    try (Database db = Database.fresh(options.db(), dir);
+        ServerProcess server = ServerProcess.start("bare HAPI", classpath, "nl.geboorteketen.benchmark.bare.BareHapiServer",
+            List.of("-Xmx" + options.heap()), db, dir)) {
+      long ready = server.awaitReady(READY_TIMEOUT);
+      LOG.info("Bare HAPI server (pid {}) ready in {} ms", server.pid(), ready);
+      report.figure("bare server: start to ready", ready / 1000.0, "s");
+      FhirClient client = new FhirClient(server.baseUrl(), null, options.clients());
+      GenericWorkload generic = new GenericWorkload(client, "bare-hapi", options.clients(), bsns);
+      RunResult result = generic(generic, "bare-hapi");
+      report.figure("bare server: peak RSS (VmHWM)", server.peakRssMib(), "MiB");
+      report.figure("bare server: peak heap used (before GC)", server.peakHeapMib()[0], "MiB");
+      return result;
+    }
+  }
+
+  /** Warm-up, then creates, reads and searches, a third of the duration each. */
+  private RunResult generic(GenericWorkload generic, String server) throws InterruptedException {
+    generic.setUp();
+    Duration third = options.duration().dividedBy(3);
+    LOG.info("Generic workload on {}: warm-up {}, then creates, reads, searches {} each", server, options.warmup(), third);
+    generic.creates("warmup", options.warmup().dividedBy(2));
+    generic.reads("warmup", options.warmup().dividedBy(2));
+    Phase.Result creates = generic.creates("generic-creates", third);
+    Phase.Result reads = generic.reads("generic-reads", third);
+    Phase.Result searches = generic.searches("generic-searches", third);
+    report.add(creates);
+    report.add(reads);
+    report.add(searches);
+    double c = Report.throughput(creates, "create-patient", "create-observation");
+    double r = Report.throughput(reads, "read-patient", "read-observation");
+    double s = Report.throughput(searches, "search-patient-by-identifier", "search-observation-by-subject-code");
+    if (server.equals("geboorteketen")) {
+      report.target("creates with validation, " + options.clients() + " clients", c, "/s", true, 200);
+      report.target("reads, " + options.clients() + " clients", r, "/s", true, 1000);
+      report.figure("searches, " + options.clients() + " clients", s, "/s");
+    } else {
+      report.figure("bare: creates, " + options.clients() + " clients", c, "/s");
+      report.figure("bare: reads, " + options.clients() + " clients", r, "/s");
+      report.figure("bare: searches, " + options.clients() + " clients", s, "/s");
+    }
+    return new RunResult(c, r, s);
+  }
+
+  private static Duration half(Duration d) {
+    return d.dividedBy(2);
+  }
+
+  /** The harness jar (its manifest brings lib/), to start the bare server from the same build. */
+  private static String ownJar() throws Exception {
+    return Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
+  private static long totalMemoryGib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+        }
+      }
+    } catch (Exception e) {
+      // unknown
+    }
+    return -1;
+  }
+}

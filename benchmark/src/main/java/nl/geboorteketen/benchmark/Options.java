@@ -1,0 +1,128 @@
+package nl.geboorteketen.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Command-line arguments; README "## Benchmarks" lists them. */
+public record Options(
+    int clients,
+    Duration duration,
+    Duration warmup,
+    List<Integer> families,
+    String db,
+    String heap,
+    int familiesPerBundle,
+    boolean baseline,
+    boolean jfr,
+    String token,
+    String tokenEndpoint,
+    String tokenBody,
+    Path repo,
+    Path results) {
+
+  static final String USAGE = """
+      java -jar benchmark/target/geboorteketen-benchmark.jar [options]
+        --clients N            concurrent clients (default 8)
+        --duration 60s         chain phase; generic create/read/search phases get a third each,
+                               each growth read mix a half (default 60s)
+        --warmup 10s           unrecorded warm-up per server (default 10s)
+        --families 1000,10000  stored family counts for the growth phase (default 1000,10000)
+        --db h2|postgres       database of both servers (default h2)
+        --heap 2g              -Xmx of both server JVMs (default 2g)
+        --bundle-families 10   families per bulk-load transaction (default 10)
+        --no-baseline          skip the bare HAPI server
+        --jfr                  record our server with JFR and print where the CPU time goes
+        --token JWT            bearer token sent with every request
+        --token-endpoint URL   fetch a bearer token there (POST, form body --token-body) once the server is up;
+                               {base} in the URL is the server's root URL
+        --token-body BODY      default grant_type=client_credentials
+        --repo DIR             repository root (default: found from the jar's location)
+        --results DIR          where CSV and markdown go (default <repo>/benchmark/results)
+      """;
+
+  public static Options parse(String[] args) {
+    int clients = 8;
+    Duration duration = Duration.ofSeconds(60);
+    Duration warmup = Duration.ofSeconds(10);
+    List<Integer> families = List.of(1000, 10000);
+    String db = "h2";
+    String heap = "2g";
+    int perBundle = 10;
+    boolean baseline = true;
+    boolean jfr = false;
+    String token = null;
+    String tokenEndpoint = null;
+    String tokenBody = "grant_type=client_credentials";
+    Path repo = null;
+    Path results = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--clients" -> clients = Integer.parseInt(args[++i]);
+        case "--duration" -> duration = duration(args[++i]);
+        case "--warmup" -> warmup = duration(args[++i]);
+        case "--families" -> families = counts(args[++i]);
+        case "--db" -> db = args[++i];
+        case "--heap" -> heap = args[++i];
+        case "--bundle-families" -> perBundle = Integer.parseInt(args[++i]);
+        case "--no-baseline" -> baseline = false;
+        case "--jfr" -> jfr = true;
+        case "--token" -> token = args[++i];
+        case "--token-endpoint" -> tokenEndpoint = args[++i];
+        case "--token-body" -> tokenBody = args[++i];
+        case "--repo" -> repo = Path.of(args[++i]);
+        case "--results" -> results = Path.of(args[++i]);
+        case "--help", "-h" -> throw new IllegalArgumentException("");
+        default -> throw new IllegalArgumentException("Unknown argument " + a);
+      }
+    }
+    if (!db.equals("h2") && !db.equals("postgres")) {
+      throw new IllegalArgumentException("--db is h2 or postgres");
+    }
+    if (repo == null) {
+      repo = repoFromJar();
+    }
+    if (results == null) {
+      results = repo.resolve("benchmark").resolve("results");
+    }
+    return new Options(clients, duration, warmup, families, db, heap, perBundle, baseline, jfr, token,
+        tokenEndpoint, tokenBody, repo.toAbsolutePath().normalize(), results.toAbsolutePath().normalize());
+  }
+
+  /** "60s", "2m", "90" (seconds). */
+  static Duration duration(String text) {
+    String t = text.trim().toLowerCase();
+    if (t.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+    if (t.endsWith("m")) {
+      return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+    }
+    return Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t));
+  }
+
+  static List<Integer> counts(String text) {
+    List<Integer> out = new ArrayList<>();
+    for (String part : text.split(",")) {
+      out.add(Integer.parseInt(part.trim().replace("_", "")));
+    }
+    out.sort(Integer::compare);
+    return out;
+  }
+
+  /** benchmark/target/geboorteketen-benchmark.jar → the repository root; else the working dir. */
+  private static Path repoFromJar() {
+    try {
+      Path jar = Path.of(Options.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path candidate = jar.getParent().getParent().getParent();
+      if (candidate.resolve("server").toFile().isDirectory()) {
+        return candidate;
+      }
+    } catch (Exception e) {
+      // fall through
+    }
+    return Path.of("").toAbsolutePath();
+  }
+}

@@ -1,0 +1,84 @@
+package nl.geboorteketen.benchmark.chain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.geboorteketen.benchmark.Bsn;
+import nl.geboorteketen.benchmark.FhirClient;
+import nl.geboorteketen.benchmark.StoredFamily;
+
+/**
+ * Simulated families going through the chain, one family at a time per client: the steps below,
+ * in order. A family whose step fails stops there and is not counted as complete.
+ */
+public final class ChainWorkload {
+
+  private final List<Step> steps;
+  private final Organisations orgs;
+  private final Bsn bsns;
+  private final AtomicLong completed = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final List<StoredFamily> stored = new ArrayList<>();
+
+  public ChainWorkload(Organisations orgs, Bsn bsns) {
+    this(steps(), orgs, bsns);
+  }
+
+  public ChainWorkload(List<Step> steps, Organisations orgs, Bsn bsns) {
+    this.steps = steps;
+    this.orgs = orgs;
+    this.bsns = bsns;
+  }
+
+  /** The chain as far as the server supports it today. Later steps go here, in chain order. */
+  public static List<Step> steps() {
+    return List.of(
+        new TransactionStep("chain-register-woman", "register-woman.json", Arrays.asList("woman", "episode")),
+        new TransactionStep("chain-pregnancy", "pregnancy.json", Arrays.asList("pregnancy")),
+        new TransactionStep("chain-birth", "birth.json", Arrays.asList("child", "mother", "delivery", "weight")),
+        new ReadStep("chain-read-woman", "{{woman}}", false),
+        new ReadStep("chain-search-patient-by-bsn",
+            "Patient?identifier=http://fhir.nl/fhir/NamingSystem/bsn|{{bsn}}", true),
+        new ReadStep("chain-search-episode-by-patient", "EpisodeOfCare?patient={{woman}}", true),
+        new ReadStep("chain-search-observation-by-subject-code",
+            "Observation?subject={{child}}&code=http://loinc.org|8339-4", true),
+        new ReadStep("chain-search-observation-by-maternal-record", "Observation?maternal-record={{episode}}", true),
+        new ReadStep("chain-search-children-of-mother", "RelatedPerson?related-patient={{woman}}", true));
+  }
+
+  /** Takes one new family through every step. */
+  public boolean runFamily(FhirClient client, long number) {
+    Family family = new Family(bsns.next(), bsns.next(), "Jansen" + number, orgs);
+    for (Step step : steps) {
+      if (!step.run(family, client)) {
+        failed.incrementAndGet();
+        return true;
+      }
+    }
+    completed.incrementAndGet();
+    synchronized (stored) {
+      stored.add(new StoredFamily(family.get("woman"), family.get("bsn"), family.get("episode"), family.get("child")));
+    }
+    return true;
+  }
+
+  public long completed() {
+    return completed.get();
+  }
+
+  public long failed() {
+    return failed.get();
+  }
+
+  /** The families that went through every step. */
+  public List<StoredFamily> stored() {
+    synchronized (stored) {
+      return List.copyOf(stored);
+    }
+  }
+
+  public List<Step> stepList() {
+    return steps;
+  }
+}

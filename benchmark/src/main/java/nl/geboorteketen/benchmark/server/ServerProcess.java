@@ -1,0 +1,153 @@
+package nl.geboorteketen.benchmark.server;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test in its own JVM: started on a free port with a fresh data dir, waited for
+ * until /fhir/metadata answers, measured (start time, peak RSS from /proc, heap from its GC log)
+ * and stopped with SIGTERM.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+  private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+  private final String name;
+  private final Process process;
+  private final int port;
+  private final Path gcLog;
+  private final long launchedNanos;
+  private long readyMillis = -1;
+  private long peakRssKb = -1;
+
+  private ServerProcess(String name, Process process, int port, Path gcLog, long launchedNanos) {
+    this.name = name;
+    this.process = process;
+    this.port = port;
+    this.gcLog = gcLog;
+    this.launchedNanos = launchedNanos;
+  }
+
+  /**
+   * Starts "java [jvmArgs] -cp classpath mainClass" in workDir with the database's settings and a
+   * free port; stdout and stderr go to workDir/server.log.
+   */
+  public static ServerProcess start(String name, String classpath, String mainClass, List<String> jvmArgs,
+      Database db, Path workDir) throws IOException {
+    Files.createDirectories(workDir);
+    int port = freePort();
+    Path gcLog = workDir.resolve("gc.log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.add("-Xlog:gc:file=" + gcLog);
+    command.add("-cp");
+    command.add(classpath);
+    command.add(mainClass);
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("GK_"));
+    env.putAll(db.env());
+    env.put("GK_PORT", String.valueOf(port));
+    env.put("GK_BIND_HOST", "127.0.0.1");
+    long launched = System.nanoTime();
+    return new ServerProcess(name, pb.start(), port, gcLog, launched);
+  }
+
+  /** Waits until GET /fhir/metadata is 200; returns milliseconds from launch to ready. */
+  public long awaitReady(Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/metadata"))
+        .timeout(Duration.ofSeconds(30)).header("Accept", "application/fhir+json").GET().build();
+    long deadline = launchedNanos + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; see its server.log");
+      }
+      try {
+        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          readyMillis = (System.nanoTime() - launchedNanos) / 1_000_000;
+          return readyMillis;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(name + " was not ready within " + timeout);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port + "/fhir";
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public long readyMillis() {
+    return readyMillis;
+  }
+
+  /** Peak resident set size so far (VmHWM), in MiB; -1 where /proc is not available. */
+  public long peakRssMib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          peakRssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // process gone: keep the last value read
+    }
+    return peakRssKb < 0 ? -1 : peakRssKb / 1024;
+  }
+
+  /** Peak heap in use before a collection and peak committed heap, in MiB, from the GC log. */
+  public long[] peakHeapMib() {
+    long used = -1;
+    long committed = -1;
+    try {
+      for (String line : Files.readAllLines(gcLog)) {
+        Matcher m = GC_HEAP.matcher(line);
+        if (m.find()) {
+          used = Math.max(used, Long.parseLong(m.group(1)));
+          committed = Math.max(committed, Long.parseLong(m.group(3)));
+        }
+      }
+    } catch (IOException e) {
+      // no log: unknown
+    }
+    return new long[] {used, committed};
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    peakRssMib();
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
