@@ -18,8 +18,14 @@ public class ProgrammeConfig {
   }
 
   @Bean
-  public ProgrammeProvider programmeProvider(DaoRegistry daos, ProgrammeService service, RestfulServer server) {
-    ProgrammeProvider provider = new ProgrammeProvider(daos, service);
+  public PilotMonitoring pilotMonitoring(DaoRegistry daos, ProgrammeService service) {
+    return new PilotMonitoring(daos, service, new FamilyFacts(daos));
+  }
+
+  @Bean
+  public ProgrammeProvider programmeProvider(DaoRegistry daos, ProgrammeService service, PilotMonitoring monitoring,
+      RestfulServer server) {
+    ProgrammeProvider provider = new ProgrammeProvider(daos, service, monitoring);
     server.registerProvider(provider);
     return provider;
   }

@@ -7,7 +7,12 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import nl.geboorteketen.server.programme.Eligibility.CriterionResult;
 import nl.geboorteketen.server.programme.Eligibility.Result;
+import java.time.LocalDate;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
@@ -22,10 +27,12 @@ public class ProgrammeProvider {
 
   private final DaoRegistry daos;
   private final ProgrammeService service;
+  private final PilotMonitoring monitoring;
 
-  public ProgrammeProvider(DaoRegistry daos, ProgrammeService service) {
+  public ProgrammeProvider(DaoRegistry daos, ProgrammeService service, PilotMonitoring monitoring) {
     this.daos = daos;
     this.service = service;
+    this.monitoring = monitoring;
   }
 
   @Operation(name = "$ondersteuning", idempotent = true, typeName = "Patient")
@@ -46,6 +53,32 @@ public class ProgrammeProvider {
       @OperationParam(name = "programma", min = 1, max = 1) CodeType programme, RequestDetails request) {
     Patient mother = daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), request);
     return service.enrol(mother, programme.getValue());
+  }
+
+  @Operation(name = "$monitoring", idempotent = true)
+  public Parameters monitoring(@OperationParam(name = "start", min = 1, max = 1) DateType start,
+      @OperationParam(name = "end", min = 1, max = 1) DateType end) {
+    if (start == null || end == null || !start.hasValue() || !end.hasValue()) {
+      throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+          "Geef de periode op met start en end (datum, bijv. start=2026-01-01&end=2026-12-31).");
+    }
+    LocalDate from = LocalDate.parse(start.getValueAsString().substring(0, 10));
+    LocalDate to = LocalDate.parse(end.getValueAsString().substring(0, 10));
+    List<PilotMonitoring.Row> rows = monitoring.report(from, to);
+    Parameters answer = new Parameters();
+    for (PilotMonitoring.Row r : rows) {
+      ParametersParameterComponent p = answer.addParameter().setName("rij");
+      p.addPart().setName("maand").setValue(new StringType(r.month()));
+      p.addPart().setName("gemeente").setValue(new StringType(r.municipality()));
+      p.addPart().setName("pijler").setValue(new CodeType(r.programme()));
+      p.addPart().setName("instroom").setValue(new IntegerType(r.inflow()));
+      p.addPart().setName("urenGeindiceerd").setValue(new DecimalType(r.indicatedHours()));
+      p.addPart().setName("gezinnenMetIndicatie").setValue(new IntegerType(r.withIndication()));
+      p.addPart().setName("urenGeleverd").setValue(new DecimalType(r.deliveredHours()));
+      p.addPart().setName("gezinnenMetGeleverdeUren").setValue(new IntegerType(r.withDelivered()));
+    }
+    answer.addParameter("csv", PilotMonitoring.csv(rows));
+    return answer;
   }
 
   private static ParametersParameterComponent part(Result result) {
