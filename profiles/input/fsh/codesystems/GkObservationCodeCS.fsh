@@ -7,3 +7,10 @@ Description: "Lokale codes voor observaties waarvoor geen passende SNOMED CT- of
 * ^language = #nl
 * #conception-date "Conceptiedatum" "Known date of conception; the first input of the pregnancy key (before LMP + 14 days and EDD - 266 days)."
 * #feeding-type "Voedingswijze" "Actual feeding type of the child (breast milk, formula, expressed breast milk), as observed during the kraamweek."
+* #kwetsbaarheid "Kwetsbaarheid" "Inschatting van de kwetsbaarheid (categorie a-d, Rotterdam / Erasmus MC) met risico- en beschermende factoren."
+* #risicofactor "Risicofactor" "Component van de kwetsbaarheid: een gesignaleerde risicofactor."
+* #beschermende-factor "Beschermende factor" "Component van de kwetsbaarheid: een aanwezige beschermende factor."
+* #opleidingsniveau "Opleidingsniveau" "Opleidingsniveau van de moeder (valueCodeableConcept uit CodeSystem education-level)."
+* #beheerst-nederlands "Beheerst de Nederlandse taal" "Of de moeder de Nederlandse taal beheerst (valueBoolean)."
+* #gemotiveerd-voor-steun "Accepteert steun en is gemotiveerd" "Het gezin accepteert de aangeboden ondersteuning en is gemotiveerd tot verandering (valueBoolean; BabythuisZorg)."
+* #kraamzorg-uren-geleverd "Geleverde uren kraamzorg" "Aan het einde van het kraambed: de daadwerkelijk geleverde uren kraamzorg (valueQuantity in h)."

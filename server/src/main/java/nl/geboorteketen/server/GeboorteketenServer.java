@@ -51,6 +51,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.registerBean(Settings.class, () -> settings);
     context.register(PersistenceConfig.class, FhirServerConfig.class, IndicationConfig.class);
     context.register(HealthConfig.class, StorageConfig.class);
+    context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
     context.refresh();
     try {
       context.getBean(ProfilePackageInstaller.class).install();

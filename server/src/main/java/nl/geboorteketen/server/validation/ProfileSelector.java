@@ -21,7 +21,9 @@ import org.hl7.fhir.r4.model.ValueSet;
  * Decides which of our profiles a resource must meet, whether or not the client claims it. The
  * decision is read from the package itself: a profile that fixes {@code code} (a pattern, or a
  * required binding to an enumerated value set) applies to resources carrying such a code; a
- * profile that does not fix {@code code} applies to every resource of its type.
+ * profile that does not fix {@code code} applies to every resource of its type. A profile may
+ * instead fix a marker coding from our own code systems on {@code type} (e.g. the programme
+ * enrolment EpisodeOfCare); it then applies only to resources carrying that marker.
  */
 public final class ProfileSelector {
 
@@ -30,6 +32,8 @@ public final class ProfileSelector {
       return codes.isEmpty();
     }
   }
+
+  private static final String OWN_SYSTEMS = "https://fhir.geboorteketen.nl/CodeSystem/";
 
   private final Map<String, List<Candidate>> byType = new HashMap<>();
 
@@ -78,14 +82,16 @@ public final class ProfileSelector {
 
   private static Set<String> codesOf(Resource resource) {
     Set<String> result = new HashSet<>();
-    var property = resource.getNamedProperty("code");
-    if (property == null) {
-      return result;
-    }
-    for (var value : property.getValues()) {
-      if (value instanceof CodeableConcept cc) {
-        for (Coding coding : cc.getCoding()) {
-          result.add(key(coding.getSystem(), coding.getCode()));
+    for (String element : List.of("code", "type")) {
+      var property = resource.getNamedProperty(element);
+      if (property == null) {
+        continue;
+      }
+      for (var value : property.getValues()) {
+        if (value instanceof CodeableConcept cc) {
+          for (Coding coding : cc.getCoding()) {
+            result.add(key(coding.getSystem(), coding.getCode()));
+          }
         }
       }
     }
@@ -96,6 +102,10 @@ public final class ProfileSelector {
     Set<String> result = new HashSet<>();
     String codePath = sd.getType() + ".code";
     for (ElementDefinition ed : sd.getDifferential().getElement()) {
+      if (ed.getPath().equals(sd.getType() + ".type") && ed.getPattern() instanceof CodeableConcept marker) {
+        marker.getCoding().stream().filter(c -> c.getSystem() != null && c.getSystem().startsWith(OWN_SYSTEMS))
+            .forEach(c -> result.add(key(c.getSystem(), c.getCode())));
+      }
       if (!ed.getPath().equals(codePath)) {
         continue;
       }

@@ -1,0 +1,62 @@
+Instance: ondersteuning
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Ondersteuning: voor welke programma's komt het gezin in aanmerking"
+* url = "https://fhir.geboorteketen.nl/OperationDefinition/ondersteuning"
+* name = "Ondersteuning"
+* title = "Ondersteuning: voor welke programma's komt het gezin in aanmerking"
+* status = #active
+* kind = #operation
+* description = "Per programma uit de regeltabel Library/ondersteuningsprogrammas: eligible (komt in aanmerking), not-eligible of unknown (gegevens ontbreken); per criterium de uitkomst, de gebruikte gegevens (waarde, bron) en wat ontbreekt; 'uitleg' is een Nederlandse tekst die een professional zo kan voorlezen."
+* code = #ondersteuning
+* resource = #Patient
+* system = false
+* type = false
+* instance = true
+* affectsState = false
+* parameter[0].name = #programma
+* parameter[0].use = #in
+* parameter[0].min = 0
+* parameter[0].max = "1"
+* parameter[0].type = #code
+* parameter[0].documentation = "Alleen dit programma (code uit de regeltabel)."
+* parameter[1].name = #regeltabel
+* parameter[1].use = #out
+* parameter[1].min = 1
+* parameter[1].max = "1"
+* parameter[1].type = #string
+* parameter[1].documentation = "De gebruikte regeltabel: canonical|versie."
+* parameter[2].name = #programma
+* parameter[2].use = #out
+* parameter[2].min = 0
+* parameter[2].max = "*"
+* parameter[2].documentation = "Eén programma: code (Coding), uitkomst (code), uitleg (string) en per criterium: id, omschrijving, uitkomst, toelichting, waarde, bron (Reference), ontbreekt."
+
+Instance: inschrijven
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Inschrijven in een programma"
+* url = "https://fhir.geboorteketen.nl/OperationDefinition/inschrijven"
+* name = "Inschrijven"
+* title = "Inschrijven in een programma"
+* status = #active
+* kind = #operation
+* description = "Schrijft het gezin van deze moeder in: controleert opnieuw alle criteria en de capaciteit, atomair per programma. Antwoord: de EpisodeOfCare (gk-programme-enrolment). 422 als het gezin niet (zeker) in aanmerking komt, 409 als het programma vol is of het gezin al is ingeschreven; de OperationOutcome legt in het Nederlands uit waarom."
+* code = #inschrijven
+* resource = #Patient
+* system = false
+* type = false
+* instance = true
+* affectsState = true
+* parameter[0].name = #programma
+* parameter[0].use = #in
+* parameter[0].min = 1
+* parameter[0].max = "1"
+* parameter[0].type = #code
+* parameter[0].documentation = "De code van het programma uit de regeltabel."
+* parameter[1].name = #return
+* parameter[1].use = #out
+* parameter[1].min = 1
+* parameter[1].max = "1"
+* parameter[1].type = #EpisodeOfCare
+* parameter[1].documentation = "De inschrijving."

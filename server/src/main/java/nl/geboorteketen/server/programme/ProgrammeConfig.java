@@ -1,0 +1,32 @@
+package nl.geboorteketen.server.programme;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.rules.RuleTableStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Vulnerability, gezinsplan and support programmes: the operations and the services behind them. */
+@Configuration
+public class ProgrammeConfig {
+
+  @Bean
+  public ProgrammeService programmeService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg) {
+    return new ProgrammeService(ctx, daos, new RuleTableStore(daos, ctx, pkg), new FamilyFacts(daos));
+  }
+
+  @Bean
+  public PilotMonitoring pilotMonitoring(DaoRegistry daos, ProgrammeService service) {
+    return new PilotMonitoring(daos, service, new FamilyFacts(daos));
+  }
+
+  @Bean
+  public ProgrammeProvider programmeProvider(DaoRegistry daos, ProgrammeService service, PilotMonitoring monitoring,
+      RestfulServer server) {
+    ProgrammeProvider provider = new ProgrammeProvider(daos, service, monitoring);
+    server.registerProvider(provider);
+    return provider;
+  }
+}
