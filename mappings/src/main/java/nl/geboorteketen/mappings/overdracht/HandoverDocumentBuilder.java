@@ -46,6 +46,7 @@ public final class HandoverDocumentBuilder {
     List<Missing> missing = new ArrayList<>();
     for (Section section : type.sections()) {
       List<Resource> found = in.records().stream()
+          .filter(r -> RecordSelection.belongsTo(r, in.maternalRecord()))
           .filter(r -> RecordSelection.inSection(section, r, family))
           .toList();
       if (found.isEmpty() && section.required()) {

@@ -28,6 +28,18 @@ final class RecordSelection {
         && family.matches(section.about(), about(r));
   }
 
+  /** False for a record of another pregnancy (its ext-maternal-record points elsewhere). */
+  static boolean belongsTo(Resource r, Resource maternalRecord) {
+    if (!(r instanceof org.hl7.fhir.r4.model.DomainResource d)) {
+      return true;
+    }
+    var ext = d.getExtensionByUrl(HandoverDocumentBuilder.MATERNAL_RECORD_EXT);
+    if (ext == null || !(ext.getValue() instanceof Reference ref)) {
+      return true;
+    }
+    return ref.getReferenceElement().getIdPart().equals(maternalRecord.getIdElement().getIdPart());
+  }
+
   static boolean matches(Selector s, Resource r) {
     if (!s.type().equals(r.fhirType())) {
       return false;

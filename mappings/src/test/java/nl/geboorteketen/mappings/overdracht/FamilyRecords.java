@@ -68,6 +68,10 @@ final class FamilyRecords {
     obs("other-family-pregnancy", SCT, "118185001", "other");
     obs("pregnancy-entered-in-error", SCT, "118185001", "anna").setStatus(Observation.ObservationStatus.ENTEREDINERROR);
     obs("unrelated-lab", LOINC, "718-7", "anna");
+    obs("earlier-pregnancy-feeding", GK, "feeding-type", "daan").addExtension(
+        HandoverDocumentBuilder.MATERNAL_RECORD_EXT, new Reference("EpisodeOfCare/earlier"));
+    records.stream().filter(r -> r instanceof org.hl7.fhir.r4.model.Observation o && o.getExtension().isEmpty())
+        .forEach(r -> ((Observation) r).addExtension(HandoverDocumentBuilder.MATERNAL_RECORD_EXT, new Reference("EpisodeOfCare/record")));
   }
 
   HandoverInput input(String type) {
