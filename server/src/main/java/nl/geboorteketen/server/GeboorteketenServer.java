@@ -44,6 +44,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
     context.register(PersistenceConfig.class, FhirServerConfig.class);
+    context.register(nl.geboorteketen.server.handover.HandoverConfig.class);
     context.refresh();
     try {
       context.getBean(ProfilePackageInstaller.class).install();
