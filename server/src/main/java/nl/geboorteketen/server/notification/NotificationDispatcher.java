@@ -80,7 +80,7 @@ public class NotificationDispatcher implements AutoCloseable {
         error = status >= 300 && status < 400 ? "redirect refused (" + status + ")" : "HTTP " + status;
       }
     } catch (java.io.IOException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      error = e.getClass().getSimpleName() + (e.getMessage() == null ? " (receiver unreachable)" : ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
