@@ -13,4 +13,7 @@ Description: "Lokale codes voor observaties waarvoor geen passende SNOMED CT- of
 * #opleidingsniveau "Opleidingsniveau" "Opleidingsniveau van de moeder (valueCodeableConcept uit CodeSystem education-level)."
 * #beheerst-nederlands "Beheerst de Nederlandse taal" "Of de moeder de Nederlandse taal beheerst (valueBoolean)."
 * #gemotiveerd-voor-steun "Accepteert steun en is gemotiveerd" "Het gezin accepteert de aangeboden ondersteuning en is gemotiveerd tot verandering (valueBoolean; BabythuisZorg)."
-* #kraamzorg-uren-geleverd "Geleverde uren kraamzorg" "Aan het einde van het kraambed: de daadwerkelijk geleverde uren kraamzorg (valueQuantity in h)."
+* #planned-birth-place "Geplande bevalplaats" "Planned place of birth (home, birth centre, hospital) as agreed with the midwife."
+* #jaundice "Geelzien" "Signs of neonatal jaundice observed by the kraamverzorgende on a care day."
+* #maternal-recovery "Herstel moeder" "The mother's recovery on a care day (uterus, blood loss, wound, mood) as observed by the kraamverzorgende."
+* #kraamzorg-hours-delivered "Geleverde kraamzorguren" "Hours of kraamzorg actually delivered during the kraamweek (compare: indicated hours, SNOMED 160631000146109)."

@@ -16,3 +16,5 @@ authoritative source is https://loinc.org (LOINC is copyright Regenstrief Instit
 * #9272-6 "1 minute Apgar Score"
 * #9274-2 "5 minute Apgar Score"
 * #9271-8 "10 minute Apgar Score"
+* #29463-7 "Body weight"
+* #8310-5 "Body temperature"

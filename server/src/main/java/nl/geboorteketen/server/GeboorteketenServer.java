@@ -52,6 +52,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.register(PersistenceConfig.class, FhirServerConfig.class, IndicationConfig.class);
     context.register(HealthConfig.class, StorageConfig.class);
     context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
+    context.register(nl.geboorteketen.server.handover.HandoverConfig.class);
     context.refresh();
     try {
       context.getBean(ProfilePackageInstaller.class).install();

@@ -112,11 +112,11 @@ public class PilotMonitoring {
         .map(sr -> sr.getQuantityQuantity().getValue());
   }
 
-  /** Hours delivered, recorded at the end of the kraambed (gk-observation-code#kraamzorg-uren-geleverd). */
+  /** Hours delivered, recorded at the end of the kraambed (gk-observation-code#kraamzorg-hours-delivered). */
   private Optional<BigDecimal> deliveredHours(String mother) {
     SearchParameterMap map = SearchParameterMap.newSynchronous()
         .add(Observation.SP_SUBJECT, new ReferenceParam(mother))
-        .add(Observation.SP_CODE, new TokenParam(FamilyFacts.GK_OBS, "kraamzorg-uren-geleverd"));
+        .add(Observation.SP_CODE, new TokenParam(FamilyFacts.GK_OBS, "kraamzorg-hours-delivered"));
     return nl.geboorteketen.server.vulnerability.Latest.of(facts.search(Observation.class, map).stream()
             .filter(o -> o.getStatus() != Observation.ObservationStatus.ENTEREDINERROR && o.hasValueQuantity()).toList())
         .map(o -> o.getValueQuantity().getValue());

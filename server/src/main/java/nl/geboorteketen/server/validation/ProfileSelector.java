@@ -77,7 +77,10 @@ public final class ProfileSelector {
     if (byCode.isPresent()) {
       return byCode;
     }
-    return candidates.stream().filter(Candidate::generic).map(Candidate::url).findFirst();
+    // Several profiles of one type without a fixed code (e.g. the handover Compositions): none is
+    // chosen for the client; the profiles the resource claims in meta.profile are still validated.
+    List<String> generic = candidates.stream().filter(Candidate::generic).map(Candidate::url).toList();
+    return generic.size() == 1 ? Optional.of(generic.get(0)) : Optional.empty();
   }
 
   private static Set<String> codesOf(Resource resource) {

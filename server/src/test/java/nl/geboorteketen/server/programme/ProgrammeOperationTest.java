@@ -156,7 +156,7 @@ class ProgrammeOperationTest {
         .setQuantity(new org.hl7.fhir.r4.model.Quantity().setValue(49).setUnit("h").setSystem("http://unitsofmeasure.org").setCode("h"));
     assertEquals(201, HTTP.postJson("/fhir/ServiceRequest", indication).status());
     Observation delivered = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept(new Coding(GK + "gk-observation-code", "kraamzorg-uren-geleverd", null)))
+        .setCode(new CodeableConcept(new Coding(GK + "gk-observation-code", "kraamzorg-hours-delivered", null)))
         .setSubject(new Reference(a))
         .setValue(new org.hl7.fhir.r4.model.Quantity().setValue(45).setUnit("h").setSystem("http://unitsofmeasure.org").setCode("h"));
     assertEquals(201, HTTP.postJson("/fhir/Observation", delivered).status());

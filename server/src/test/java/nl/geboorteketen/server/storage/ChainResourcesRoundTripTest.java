@@ -77,7 +77,7 @@ class ChainResourcesRoundTripTest {
         .findFirst().orElseThrow(() -> new AssertionError("no pregnancy key on " + record.getId())).getValue();
 
     assertEquals(String.valueOf(expected), key);
-    Bundle found = HTTP.get("/fhir/EpisodeOfCare?pregnancy-key=" + key).resource(Bundle.class);
+    Bundle found = HTTP.get("/fhir/EpisodeOfCare?_count=1000&_total=accurate&pregnancy-key=" + key).resource(Bundle.class);
     assertTrue(found.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart()
         .equals(record.getIdElement().getIdPart())));
   }
@@ -106,7 +106,7 @@ class ChainResourcesRoundTripTest {
         .anyMatch(i -> "http://fhir.nl/fhir/NamingSystem/bsn".equals(i.getSystem())));
     String bsn = someone.getIdentifier().stream()
         .filter(i -> "http://fhir.nl/fhir/NamingSystem/bsn".equals(i.getSystem())).findFirst().get().getValue();
-    Bundle found = HTTP.get("/fhir/Patient?identifier=http://fhir.nl/fhir/NamingSystem/bsn%7C" + bsn)
+    Bundle found = HTTP.get("/fhir/Patient?_total=accurate&identifier=http://fhir.nl/fhir/NamingSystem/bsn%7C" + bsn)
         .resource(Bundle.class);
     assertTrue(found.getTotal() >= 1);
   }
@@ -126,7 +126,7 @@ class ChainResourcesRoundTripTest {
   void searchByEstimatedDeliveryDateFindsTheEddObservation() {
     Observation edd = only(Observation.class, o -> hasSnomed(o, "161714006"));
     String date = ((DateTimeType) edd.getValue()).getValueAsString().substring(0, 10);
-    Bundle found = HTTP.get("/fhir/Observation?edd=" + date).resource(Bundle.class);
+    Bundle found = HTTP.get("/fhir/Observation?_count=1000&edd=" + date).resource(Bundle.class);
     assertTrue(found.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart()
         .equals(edd.getIdElement().getIdPart())), "EDD observation found by its date");
   }

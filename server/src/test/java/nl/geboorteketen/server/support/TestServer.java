@@ -41,6 +41,11 @@ public final class TestServer {
   /** Settings for a server on a free port with its data in the given directory. */
   public static Settings settings(Path dataDir) throws IOException {
     Map<String, String> env = new HashMap<>();
+    // Notifications (handover feature): local receivers allowed, quick retries.
+    System.setProperty("GK_SUBSCRIPTION_ALLOWED_ENDPOINTS", "http://127.0.0.1:");
+    System.setProperty("GK_NOTIFY_POLL_MS", "200");
+    System.setProperty("GK_NOTIFY_RETRY_BASE_MS", "300");
+    System.setProperty("GK_NOTIFY_RETRY_MAX_MS", "1500");
     env.put("GK_PORT", "0");
     env.put("GK_DATA_DIR", dataDir.toString());
     env.put("GK_DB_POOL_SIZE", "10");

@@ -1,0 +1,99 @@
+package nl.geboorteketen.server.handover;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import javax.sql.DataSource;
+import nl.geboorteketen.server.kraamweek.BreastfeedingIndicatorProvider;
+import nl.geboorteketen.server.kraamweek.BreastfeedingIndicatorService;
+import nl.geboorteketen.server.notification.NotificationDispatcher;
+import nl.geboorteketen.server.notification.NotificationOutbox;
+import nl.geboorteketen.server.notification.NotificationSettings;
+import nl.geboorteketen.server.notification.TaskChangeNotifier;
+import nl.geboorteketen.server.notification.TaskSubscriptions;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.rules.RuleTableStore;
+import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Handovers (overdracht), the kraamweek indicator and Task notifications: services, the two
+ * operations, the workflow and immutability interceptors, the subscription allow-list and the outbox.
+ */
+@Configuration
+public class HandoverConfig {
+
+  @Bean
+  public HandoverService handoverService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg,
+      ProfileValidationInterceptor validation, PlatformTransactionManager txManager) {
+    return new HandoverService(ctx, daos, new RuleTableStore(daos, ctx, pkg), validation, txManager);
+  }
+
+  @Bean
+  public HandoverTaskRules handoverTaskRules(FhirContext ctx, HandoverService service, IInterceptorService interceptors) {
+    HandoverTaskRules rules = new HandoverTaskRules(ctx, service::table);
+    interceptors.registerInterceptor(rules);
+    return rules;
+  }
+
+  @Bean
+  public HandoverDocumentGuard handoverDocumentGuard(IInterceptorService interceptors) {
+    HandoverDocumentGuard guard = new HandoverDocumentGuard();
+    interceptors.registerInterceptor(guard);
+    return guard;
+  }
+
+  @Bean
+  public BreastfeedingIndicatorService breastfeedingIndicatorService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg) {
+    return new BreastfeedingIndicatorService(daos, new RuleTableStore(daos, ctx, pkg));
+  }
+
+  @Bean
+  public NotificationSettings notificationSettings() {
+    return NotificationSettings.load();
+  }
+
+  @Bean
+  public NotificationOutbox notificationOutbox(DataSource dataSource) {
+    NotificationOutbox outbox = new NotificationOutbox(dataSource);
+    outbox.createTables();
+    return outbox;
+  }
+
+  @Bean
+  public TaskSubscriptions taskSubscriptions(FhirContext ctx, NotificationSettings settings, IInterceptorService interceptors) {
+    TaskSubscriptions subscriptions = new TaskSubscriptions(ctx, settings);
+    interceptors.registerInterceptor(subscriptions);
+    return subscriptions;
+  }
+
+  @Bean
+  public TaskChangeNotifier taskChangeNotifier(FhirContext ctx, TaskSubscriptions subscriptions,
+      NotificationOutbox outbox, IInterceptorService interceptors) {
+    TaskChangeNotifier notifier = new TaskChangeNotifier(ctx, subscriptions, outbox);
+    interceptors.registerInterceptor(notifier);
+    return notifier;
+  }
+
+  @Bean(destroyMethod = "close")
+  public NotificationDispatcher notificationDispatcher(NotificationOutbox outbox, NotificationSettings settings) {
+    return new NotificationDispatcher(outbox, settings);
+  }
+
+  /** Once everything is up: our operations on the FHIR endpoint, stored subscriptions loaded, delivery started. */
+  @Bean
+  public ApplicationListener<ContextRefreshedEvent> handoverStartup(RestfulServer server, HandoverService handovers,
+      BreastfeedingIndicatorService indicator, TaskSubscriptions subscriptions, DaoRegistry daos,
+      NotificationDispatcher dispatcher) {
+    server.registerProviders(new OverdrachtProvider(handovers), new BreastfeedingIndicatorProvider(indicator));
+    return event -> {
+      subscriptions.load(daos);
+      dispatcher.start();
+    };
+  }
+}
