@@ -8,6 +8,8 @@ import nl.geboorteketen.server.config.PersistenceConfig;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
+import nl.geboorteketen.server.security.SecurityConfig;
+import nl.geboorteketen.server.security.SecurityWeb;
 import nl.geboorteketen.server.validation.ValidationWarmUp;
 import nl.geboorteketen.server.web.PackageDownloadServlet;
 import nl.geboorteketen.server.web.RequestGuardFilter;
@@ -43,7 +45,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     long started = System.currentTimeMillis();
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
-    context.register(PersistenceConfig.class, FhirServerConfig.class);
+    context.register(PersistenceConfig.class, FhirServerConfig.class, SecurityConfig.class);
     context.refresh();
     try {
       context.getBean(ProfilePackageInstaller.class).install();
@@ -74,6 +76,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     handler.addServlet(new ServletHolder("fhir", context.getBean(RestfulServer.class)), "/fhir/*");
     handler.addServlet(new ServletHolder(new StartPageServlet(pkg.id(), pkg.version())), "");
     handler.addServlet(new ServletHolder(new PackageDownloadServlet(pkg)), "/package.tgz");
+    context.getBean(SecurityWeb.class).install(handler);
     handler.addFilter(new FilterHolder(new RequestGuardFilter(settings.maxRequestBytes())), "/*",
         EnumSet.of(DispatcherType.REQUEST));
 
