@@ -70,7 +70,7 @@ public class AuthorizationInterceptor {
     if (caller == null) {
       throw new AuthenticationException("This request needs a bearer token.");
     }
-    if (!caller.isPgo() && !caller.isBeheerder() && !PARTNER_ROLES.contains(caller.role())) {
+    if (!caller.isPgo() && !caller.isBeheerder() && (caller.role() == null || !PARTNER_ROLES.contains(caller.role()))) {
       throw forbidden("The token has no usable role (gk_role verloskundige, kraamzorg, jgz or beheerder, or gk_bsn).");
     }
     if (caller.isPartner() && !caller.organisation().startsWith("Organization/")) {

@@ -61,7 +61,7 @@ public class FamilyResolver {
       String teamRef = "CareTeam/" + team.getIdElement().getIdPart();
       addRef(members, team.getSubject());
       for (EpisodeOfCare record : search(EpisodeOfCare.class, new SearchParameterMap()
-          .add("care-team", new ReferenceParam(teamRef)))) {
+          .add("team", new ReferenceParam(teamRef)))) {
         if (record.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.ENTEREDINERROR) {
           addRef(members, record.getPatient());
         }

@@ -53,7 +53,8 @@ class SecurityBehaviourTest {
   @Test
   void developmentTokenEndpointIsOffUnlessEnabled() {
     Http.Response r = Http.shared().anonymous().post("/dev/token", "identity=beheerder", "application/x-www-form-urlencoded");
-    assertEquals(404, r.status(), r::toString);
+    assertTrue(r.status() == 404 || r.status() == 405, r::toString);
+    assertFalse(r.body().contains("access_token"));
   }
 
   @Test
@@ -150,7 +151,7 @@ class SecurityBehaviourTest {
         && SecurityWorld.MIDWIFE.equals(a.getWho().getIdentifier().getValue())), "on whose behalf");
     assertTrue(anyRead.getAgent().stream().anyMatch(a -> a.getNetwork().hasAddress()), "from which system");
 
-    Bundle refusals = Http.shared().get("/fhir/AuditEvent?subtype=http://hl7.org/fhir/restful-interaction|unauthenticated")
+    Bundle refusals = Http.shared().get("/fhir/AuditEvent?subtype=http://hl7.org/fhir/restful-interaction%7Cunauthenticated")
         .resource(Bundle.class);
     assertFalse(refusals.getEntry().isEmpty(), "a 401 is audited too");
   }
