@@ -20,3 +20,7 @@ Alias: $gkObservationCode = https://fhir.geboorteketen.nl/CodeSystem/gk-observat
 Alias: $gkPractitionerRole = https://fhir.geboorteketen.nl/CodeSystem/gk-practitioner-role
 Alias: $extMaternalRecord = https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record
 Alias: $extRelatedPatient = https://fhir.geboorteketen.nl/StructureDefinition/ext-related-patient
+Alias: $consentCategory = https://fhir.geboorteketen.nl/CodeSystem/consent-category
+Alias: $consentScope = http://terminology.hl7.org/CodeSystem/consentscope
+Alias: $v3ParticipationType = http://terminology.hl7.org/CodeSystem/v3-ParticipationType
+Alias: $v3ActCode = http://terminology.hl7.org/CodeSystem/v3-ActCode

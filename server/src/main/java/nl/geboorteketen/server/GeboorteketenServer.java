@@ -13,6 +13,8 @@ import nl.geboorteketen.server.health.HealthServlet;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
 import nl.geboorteketen.server.storage.StorageConfig;
+import nl.geboorteketen.server.security.SecurityConfig;
+import nl.geboorteketen.server.security.SecurityWeb;
 import nl.geboorteketen.server.validation.ValidationWarmUp;
 import nl.geboorteketen.server.web.OutcomeErrorHandlers;
 import nl.geboorteketen.server.web.PackageDownloadServlet;
@@ -53,6 +55,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.register(HealthConfig.class, StorageConfig.class);
     context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
     context.register(nl.geboorteketen.server.handover.HandoverConfig.class);
+    context.register(SecurityConfig.class);
     context.refresh();
     try {
       context.getBean(ProfilePackageInstaller.class).install();
@@ -86,6 +89,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     handler.addServlet(new ServletHolder(new StartPageServlet(pkg.id(), pkg.version())), "");
     handler.addServlet(new ServletHolder(new PackageDownloadServlet(pkg)), "/package.tgz");
     handler.addServlet(new ServletHolder(new HealthServlet(context.getBean(HealthChecks.class))), "/health/*");
+    context.getBean(SecurityWeb.class).install(handler);
     handler.addFilter(new FilterHolder(new RequestGuardFilter(settings.maxRequestBytes())), "/*",
         EnumSet.of(DispatcherType.REQUEST));
 

@@ -20,7 +20,11 @@ public record Settings(
     String dbPassword,
     int dbPoolSize,
     long maxRequestBytes,
-    String publicBaseUrl) {
+    String publicBaseUrl,
+    String jwks,
+    String tokenIssuer,
+    String tokenAudience,
+    boolean devTokens) {
 
   public static Settings load() {
     return from(System.getenv(), readConfigFile(System.getenv().getOrDefault("GK_CONFIG", "geboorteketen.properties")));
@@ -40,11 +44,16 @@ public record Settings(
         s.get("GK_DB_PASSWORD", ""),
         Integer.parseInt(s.get("GK_DB_POOL_SIZE", "20")),
         Long.parseLong(s.get("GK_MAX_REQUEST_BYTES", String.valueOf(10L * 1024 * 1024))),
-        s.get("GK_PUBLIC_BASE_URL", ""));
+        s.get("GK_PUBLIC_BASE_URL", ""),
+        s.get("GK_JWKS", ""),
+        s.get("GK_TOKEN_ISSUER", "https://geboorteketen.nl/dev"),
+        s.get("GK_TOKEN_AUDIENCE", "https://fhir.geboorteketen.nl"),
+        Boolean.parseBoolean(s.get("GK_DEV_TOKENS", "false")));
   }
 
   public Settings withPort(int newPort) {
-    return new Settings(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, publicBaseUrl);
+    return new Settings(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, publicBaseUrl,
+        jwks, tokenIssuer, tokenAudience, devTokens);
   }
 
   public boolean isPostgres() {

@@ -17,9 +17,25 @@ public final class Http {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String root;
+  private final String token;
 
+  /** Sends the beheerder test token with every request. */
   public Http(String root) {
+    this(root, TestTokens.beheerder());
+  }
+
+  private Http(String root, String token) {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.token = token;
+  }
+
+  /** The same server, with this bearer token (null: no Authorization header). */
+  public Http withToken(String bearer) {
+    return new Http(root, bearer);
+  }
+
+  public Http anonymous() {
+    return withToken(null);
   }
 
   /** Against the shared test server; paths are relative to the server root ("/fhir/Patient"). */
@@ -49,6 +65,9 @@ public final class Http {
   }
 
   public Response send(HttpRequest.Builder request) {
+    if (token != null) {
+      request.setHeader("Authorization", "Bearer " + token);
+    }
     try {
       HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -49,6 +49,9 @@ public final class TestServer {
     env.put("GK_PORT", "0");
     env.put("GK_DATA_DIR", dataDir.toString());
     env.put("GK_DB_POOL_SIZE", "10");
+    env.put("GK_JWKS", TestTokens.jwksFile().toString());
+    env.put("GK_TOKEN_ISSUER", TestTokens.ISSUER);
+    env.put("GK_TOKEN_AUDIENCE", TestTokens.AUDIENCE);
     if (onPostgres()) {
       EmbeddedPostgres pg = postgres();
       env.put("GK_DB_URL", pg.getJdbcUrl("postgres", "postgres"));

@@ -1,0 +1,154 @@
+package nl.geboorteketen.server.audit;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import nl.geboorteketen.server.security.AuthenticationInterceptor;
+import nl.geboorteketen.server.security.Caller;
+import nl.geboorteketen.server.security.FamilyScope;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * NEN 7513: every access through the API leaves an AuditEvent, synchronously.
+ *
+ * <ul>
+ *   <li>writes: in the same database transaction as the write (STORAGE_PRECOMMIT_*), so a write
+ *       without its audit record cannot be committed;</li>
+ *   <li>reads, searches, operations: stored before the response is sent; when that fails the
+ *       client gets 500 and no data;</li>
+ *   <li>refusals (401, 403): stored while the error answer is made.</li>
+ * </ul>
+ */
+@Interceptor
+public class AuditInterceptor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditInterceptor.class);
+  private static final Set<RestOperationTypeEnum> WRITES = EnumSet.of(RestOperationTypeEnum.CREATE,
+      RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE,
+      RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
+
+  private final DaoRegistry daos;
+  private final FamilyScope scope;
+
+  public AuditInterceptor(DaoRegistry daos, FamilyScope scope) {
+    this.daos = daos;
+    this.scope = scope;
+  }
+
+  // ----- writes, inside their transaction -----
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void created(IBaseResource resource, RequestDetails request) {
+    write(request, resource, "create", AuditEvent.AuditEventAction.C, false);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    write(request, resource, "update", AuditEvent.AuditEventAction.U, false);
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  public void deleted(IBaseResource resource, RequestDetails request) {
+    write(request, resource, "delete", AuditEvent.AuditEventAction.D, true);
+  }
+
+  private void write(RequestDetails request, IBaseResource resource, String code, AuditEvent.AuditEventAction action,
+      boolean gone) {
+    if (!(request instanceof ServletRequestDetails) || resource.fhirType().equals("AuditEvent")) {
+      return;
+    }
+    String ref = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+    Set<String> patients = scope.familyMembersOf(resource);
+    if (gone) {
+      patients.remove(ref);
+    }
+    store(request, new AuditRecord.Interaction(code, action, false, null),
+        gone ? Set.of() : Set.of(ref), gone ? Set.of(ref) : Set.of(), patients);
+  }
+
+  // ----- reads, searches, operations: before the answer leaves -----
+
+  @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+  public boolean read(RequestDetails request, IBaseResource response) {
+    RestOperationTypeEnum op = request.getRestOperationType();
+    if (op == null || op == RestOperationTypeEnum.METADATA || WRITES.contains(op)) {
+      return true;
+    }
+    Set<String> resources = new LinkedHashSet<>();
+    Set<String> patients = new LinkedHashSet<>();
+    if (response instanceof Bundle bundle) {
+      for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
+        if (e.hasResource() && e.getResource().getIdElement().hasIdPart() && !e.getResource().fhirType().equals("OperationOutcome")) {
+          resources.add(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart());
+          patients.addAll(scope.familyMembersOf(e.getResource()));
+        }
+      }
+    } else if (response != null && response.getIdElement().hasIdPart() && !response.fhirType().equals("OperationOutcome")) {
+      resources.add(response.fhirType() + "/" + response.getIdElement().getIdPart());
+      patients.addAll(scope.familyMembersOf(response));
+    }
+    String code = switch (op) {
+      case READ -> "read";
+      case VREAD -> "vread";
+      case SEARCH_TYPE, GET_PAGE -> "search-type";
+      case SEARCH_SYSTEM -> "search-system";
+      case HISTORY_INSTANCE -> "history-instance";
+      case HISTORY_TYPE -> "history-type";
+      case HISTORY_SYSTEM -> "history-system";
+      default -> "operation";
+    };
+    AuditEvent.AuditEventAction action = code.equals("operation") ? AuditEvent.AuditEventAction.E
+        : AuditEvent.AuditEventAction.R;
+    store(request, new AuditRecord.Interaction(code, action, false,
+        code.equals("operation") ? request.getOperation() : null), resources, Set.of(), patients);
+    return true;
+  }
+
+  // ----- refusals -----
+
+  @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
+  public boolean refused(RequestDetails request, BaseServerResponseException exception) {
+    int status = exception.getStatusCode();
+    if (status != 401 && status != 403) {
+      return true;
+    }
+    String target = request.getId() != null && request.getId().hasIdPart() && request.getResourceName() != null
+        ? request.getResourceName() + "/" + request.getId().getIdPart() : null;
+    try {
+      store(request, new AuditRecord.Interaction(status == 401 ? "unauthenticated" : "forbidden",
+              AuditEvent.AuditEventAction.E, true, status + ": " + exception.getMessage()),
+          Set.of(), target == null ? Set.of() : Set.of(target), Set.of());
+    } catch (RuntimeException e) {
+      LOG.error("Could not record the refused request {}", request.getRequestPath(), e);
+    }
+    return true;
+  }
+
+  private void store(RequestDetails request, AuditRecord.Interaction what, Set<String> resources,
+      Set<String> mentioned, Set<String> patients) {
+    Caller caller = AuthenticationInterceptor.caller(request);
+    String address = request instanceof ServletRequestDetails s ? s.getServletRequest().getRemoteAddr() : null;
+    AuditEvent event = AuditRecord.build(what, caller, address, request.getResourceName() == null
+        ? request.getRequestPath() : request.getResourceName(), resources, mentioned, patients, request.getFhirServerBase());
+    try {
+      daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+    } catch (RuntimeException e) {
+      LOG.error("Audit record could not be stored; the request is refused", e);
+      throw new InternalErrorException("The access could not be recorded in the audit log, so it is refused.", e);
+    }
+  }
+}

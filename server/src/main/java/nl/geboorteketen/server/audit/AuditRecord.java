@@ -1,0 +1,96 @@
+package nl.geboorteketen.server.audit;
+
+import java.util.Date;
+import java.util.Set;
+import nl.geboorteketen.server.security.Caller;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Builds one AuditEvent in the shape of IHE Basic Audit Log Patterns (BALP): the interaction
+ * (what), when, the patients whose record it touched, the user (sub), on whose behalf (gk_org),
+ * from which system (client id and address). Pure: no store, no request.
+ */
+public final class AuditRecord {
+
+  static final String SUBJECT_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/token-subject";
+  static final String CLIENT_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/oauth-client";
+  static final String LOCAL_REF_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/local-reference";
+
+  /** What happened: the interaction code (restful-interaction), the FHIR action and the result. */
+  public record Interaction(String code, AuditEvent.AuditEventAction action, boolean denied, String message) {}
+
+  private AuditRecord() {}
+
+  /**
+   * @param resources references ("Type/id") of the resources the interaction touched and that exist
+   * @param mentioned references of resources that may not exist (deleted, refused), kept as identifiers
+   * @param patients the patients ("Patient/id") whose record was touched
+   */
+  public static AuditEvent build(Interaction what, Caller caller, String clientAddress, String requestPath,
+      Set<String> resources, Set<String> mentioned, Set<String> patients, String serverBase) {
+    AuditEvent event = new AuditEvent();
+    event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"));
+    event.addSubtype(new Coding("http://hl7.org/fhir/restful-interaction", what.code(), null));
+    event.setAction(what.action());
+    event.setRecorded(new Date());
+    event.setOutcome(what.denied() ? AuditEvent.AuditEventOutcome._4 : AuditEvent.AuditEventOutcome._0);
+    if (what.message() != null) {
+      event.setOutcomeDesc(what.message());
+    }
+
+    AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true);
+    user.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP",
+        "information recipient")));
+    if (caller != null) {
+      user.setWho(new Reference().setIdentifier(new Identifier().setSystem(SUBJECT_SYSTEM).setValue(caller.subject())));
+      user.setName(caller.isPgo() ? "PGO user" : caller.role());
+      if (caller.organisation() != null) {
+        event.addAgent().setRequestor(false)
+            .setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleClass", "PROV",
+                "on behalf of (healthcare provider organisation)")))
+            .setWho(new Reference().setIdentifier(localRef(caller.organisation())).setDisplay(caller.organisation()));
+      }
+    } else {
+      user.setWho(new Reference().setDisplay("anonymous or unverified caller"));
+    }
+    AuditEvent.AuditEventAgentComponent client = event.addAgent().setRequestor(false)
+        .setType(new CodeableConcept(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110153", "Source Role ID")));
+    client.setWho(new Reference().setIdentifier(new Identifier().setSystem(CLIENT_SYSTEM)
+        .setValue(caller != null && caller.clientId() != null ? caller.clientId() : "unknown")));
+    client.getNetwork().setAddress(clientAddress).setType(AuditEvent.AuditEventAgentNetworkType._2);
+
+    event.getSource().setSite(serverBase)
+        .setObserver(new Reference().setDisplay("Geboorteketen FHIR server"))
+        .addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
+
+    for (String patient : patients) {
+      event.addEntity().setWhat(new Reference(patient))
+          .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
+          .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
+    }
+    for (String ref : resources) {
+      if (!patients.contains(ref)) {
+        event.addEntity().setWhat(new Reference(ref)).setType(systemObject());
+      }
+    }
+    for (String ref : mentioned) {
+      event.addEntity().setWhat(new Reference().setIdentifier(localRef(ref)).setDisplay(ref)).setType(systemObject());
+    }
+    if (resources.isEmpty() && mentioned.isEmpty() && requestPath != null) {
+      event.addEntity().setName(requestPath).setType(systemObject());
+    }
+    return event;
+  }
+
+  private static Coding systemObject() {
+    return new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object");
+  }
+
+  private static Identifier localRef(String ref) {
+    return new Identifier().setSystem(LOCAL_REF_SYSTEM).setValue(ref);
+  }
+}

@@ -1,0 +1,54 @@
+package nl.geboorteketen.server.pgo;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
+import java.util.List;
+import nl.geboorteketen.server.security.FamilyResolver;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * MedMij: a PGO never receives a BSN. Empties every Identifier with the BSN system anywhere in a
+ * resource (contained resources and Reference.identifier too), on a copy; the JSON and XML
+ * parsers leave empty elements out, so nothing of it is sent.
+ */
+public class BsnMasker {
+
+  private final FhirContext ctx;
+
+  public BsnMasker(FhirContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The resource itself when it holds no BSN, else a copy without. */
+  public IBaseResource mask(IBaseResource resource) {
+    if (!(resource instanceof Resource r) || bsnIdentifiers(r).isEmpty()) {
+      return resource;
+    }
+    Resource copy = r.copy();
+    for (Identifier id : bsnIdentifiers(copy)) {
+      id.setUse(null).setType(null).setSystem(null).setValue(null).setPeriod(null).setAssigner(null);
+      id.getExtension().clear();
+      id.setId((String) null);
+    }
+    return copy;
+  }
+
+  private List<Identifier> bsnIdentifiers(Resource r) {
+    List<Identifier> found = new ArrayList<>();
+    List<Resource> all = new ArrayList<>(List.of(r));
+    if (r instanceof DomainResource d) {
+      all.addAll(d.getContained());
+    }
+    for (Resource each : all) {
+      for (Identifier id : ctx.newTerser().getAllPopulatedChildElementsOfType(each, Identifier.class)) {
+        if (FamilyResolver.BSN_SYSTEM.equals(id.getSystem()) && !found.contains(id)) {
+          found.add(id);
+        }
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,121 @@
+package nl.geboorteketen.server.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.util.FhirTerser;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import nl.geboorteketen.server.consent.ConsentService;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The families a caller may see in this request (computed once per request and kept on it), and
+ * whether a given resource belongs to one of them.
+ *
+ * <p>A resource belongs to the family of every Patient it references (and a Patient to itself);
+ * a resource that references no Patient but points at a maternal record belongs to that record's
+ * mother; a resource that belongs to no family (Organization, Practitioner, conformance resources)
+ * is reference data every authenticated caller may read.
+ */
+public class FamilyScope {
+
+  private static final String KEY = FamilyScope.class.getName() + ".visible";
+  static final String MATERNAL_RECORD_EXT = "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record";
+
+  private final FhirContext ctx;
+  private final DaoRegistry daos;
+  private final FamilyResolver families;
+  private final ConsentService consents;
+
+  public FamilyScope(FhirContext ctx, DaoRegistry daos, FamilyResolver families, ConsentService consents) {
+    this.ctx = ctx;
+    this.daos = daos;
+    this.families = families;
+    this.consents = consents;
+  }
+
+  /** The patients ("Patient/id") whose families the caller may see; null means everything (beheerder). */
+  @SuppressWarnings("unchecked")
+  public Set<String> visiblePatients(RequestDetails request, Caller caller) {
+    if (caller == null || caller.isBeheerder()) {
+      return null;
+    }
+    Object cached = request.getUserData().get(KEY);
+    if (cached != null) {
+      return (Set<String>) cached;
+    }
+    Set<String> visible = caller.isPgo() ? forPgo(caller) : forPartner(caller);
+    request.getUserData().put(KEY, visible);
+    return visible;
+  }
+
+  private Set<String> forPartner(Caller caller) {
+    Set<String> visible = new LinkedHashSet<>(families.familiesOf(caller.organisation()));
+    for (String mother : consents.mothersDenyingPartner(caller.organisation())) {
+      visible.remove(mother);
+      visible.removeAll(families.childrenOf(mother));
+    }
+    return visible;
+  }
+
+  private Set<String> forPgo(Caller caller) {
+    Set<String> family = families.familyOfPerson(caller.bsn());
+    if (family.isEmpty()) {
+      return family;
+    }
+    String self = family.iterator().next();
+    if (!consents.sharesWithPgo(self)) {
+      throw new ForbiddenOperationException("There is no active pgo-delen Consent for " + self
+          + ": the family has not agreed to share this record with a PGO (ask the midwife to record it).");
+    }
+    return family;
+  }
+
+  public boolean maySee(RequestDetails request, Caller caller, IBaseResource resource) {
+    Set<String> visible = visiblePatients(request, caller);
+    if (visible == null) {
+      return true;
+    }
+    Set<String> owners = familyMembersOf(resource);
+    return owners.isEmpty() || owners.stream().anyMatch(visible::contains);
+  }
+
+  /** The patients ("Patient/id") this resource belongs to; empty for reference data. */
+  public Set<String> familyMembersOf(IBaseResource resource) {
+    Set<String> owners = new LinkedHashSet<>();
+    if (resource.fhirType().equals("Patient") && resource.getIdElement().hasIdPart()) {
+      owners.add("Patient/" + resource.getIdElement().getIdPart());
+      return owners;
+    }
+    FhirTerser terser = ctx.newTerser();
+    for (Reference ref : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+      if (ref.hasReference() && "Patient".equals(ref.getReferenceElement().getResourceType())) {
+        owners.add(ref.getReferenceElement().toUnqualifiedVersionless().getValue());
+      }
+    }
+    if (owners.isEmpty() && resource instanceof Resource r) {
+      for (Extension ext : terser.getAllPopulatedChildElementsOfType(r, Extension.class)) {
+        if (MATERNAL_RECORD_EXT.equals(ext.getUrl()) && ext.getValue() instanceof Reference record && record.hasReference()) {
+          try {
+            EpisodeOfCare eoc = daos.getResourceDao(EpisodeOfCare.class)
+                .read(record.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
+            if (eoc.hasPatient()) {
+              owners.add(eoc.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue());
+            }
+          } catch (RuntimeException gone) {
+            // a dangling maternal record reference makes the resource no one's but the beheerder's
+            owners.add(record.getReference());
+          }
+        }
+      }
+    }
+    return owners;
+  }
+}

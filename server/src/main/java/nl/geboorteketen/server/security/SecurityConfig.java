@@ -1,0 +1,105 @@
+package nl.geboorteketen.server.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import com.nimbusds.jose.jwk.JWK;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import nl.geboorteketen.server.audit.AuditInterceptor;
+import nl.geboorteketen.server.config.Settings;
+import nl.geboorteketen.server.consent.ConsentService;
+import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.pgo.BsnMasker;
+import nl.geboorteketen.server.pgo.CorrelationIdInterceptor;
+import nl.geboorteketen.server.pgo.PgoSearchNarrowingInterceptor;
+import nl.geboorteketen.server.rules.RuleTableStore;
+import nl.geboorteketen.server.validation.ProfileSelector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Tokens, access rules, family filtering, PGO rules, consent and the audit log, on the FHIR endpoint. */
+@Configuration
+public class SecurityConfig {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfig.class);
+  static final String ACCESS_RULES_URL = "https://fhir.geboorteketen.nl/Library/access-rules";
+
+  @Bean
+  public DevTokensHolder devTokens(Settings settings) {
+    if (!settings.devTokens()) {
+      return new DevTokensHolder(null);
+    }
+    LOG.warn("!!! GK_DEV_TOKENS=true: POST /dev/token issues tokens for test identities to ANYONE. "
+        + "Never run like this with real data. !!!");
+    return new DevTokensHolder(DevTokens.load(settings.dataDir(), settings.tokenIssuer(), settings.tokenAudience()));
+  }
+
+  @Bean
+  public TokenVerifier tokenVerifier(Settings settings, DevTokensHolder dev) {
+    List<JWK> extra = dev.tokens() == null ? List.of() : List.of(dev.tokens().publicKey());
+    if (settings.jwks().isBlank() && extra.isEmpty()) {
+      LOG.warn("GK_JWKS is not set and development tokens are off: no token can be verified, every FHIR request "
+          + "except /metadata is refused with 401.");
+    }
+    return new TokenVerifier(settings.jwks(), extra, settings.tokenIssuer(), settings.tokenAudience());
+  }
+
+  @Bean
+  public SecurityWeb securityWeb(Settings settings, DevTokensHolder dev) {
+    return new SecurityWeb(settings.tokenIssuer(), dev.tokens());
+  }
+
+  @Bean
+  public AccessRules accessRules(FhirContext ctx, ProfilePackage pkg) {
+    return AccessRules.parse(RuleTableStore.content(RuleTableStore.findInPackage(ctx, pkg, ACCESS_RULES_URL)
+        .orElseThrow(() -> new IllegalStateException("The package has no " + ACCESS_RULES_URL))));
+  }
+
+  @Bean
+  public FamilyResolver familyResolver(DaoRegistry daos) {
+    return new FamilyResolver(daos);
+  }
+
+  @Bean
+  public ConsentService consentService(DaoRegistry daos) {
+    return new ConsentService(daos);
+  }
+
+  @Bean
+  public FamilyScope familyScope(FhirContext ctx, DaoRegistry daos, FamilyResolver families, ConsentService consents) {
+    return new FamilyScope(ctx, daos, families, consents);
+  }
+
+  /** Puts everything on the FHIR endpoint; the order of registration is the order of the hooks. */
+  @Bean
+  public Installed securityInstalled(RestfulServer server, FhirContext ctx, DaoRegistry daos, TokenVerifier verifier,
+      AccessRules rules, FamilyScope scope, ProfileSelector selector, SecurityWeb web, Settings settings,
+      JpaStorageSettings storage) {
+    // An audit record names the resources it is about; they may still be deleted.
+    Set<String> paths = new HashSet<>(storage.getEnforceReferentialIntegrityOnDeleteDisableForPaths() == null
+        ? Set.of() : storage.getEnforceReferentialIntegrityOnDeleteDisableForPaths());
+    paths.add("AuditEvent.entity.what");
+    paths.add("AuditEvent.agent.who");
+    storage.setEnforceReferentialIntegrityOnDeleteDisableForPaths(paths);
+
+    server.registerInterceptor(new CorrelationIdInterceptor());
+    server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
+    server.registerInterceptor(new PgoSearchNarrowingInterceptor(ctx, scope));
+    server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope, selector));
+    server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx)));
+    server.registerInterceptor(new AuditInterceptor(daos, scope));
+    server.registerInterceptor(new SecurityCapability(web));
+    return new Installed();
+  }
+
+  /** The development token issuer, or null when GK_DEV_TOKENS is not true. */
+  public record DevTokensHolder(DevTokens tokens) {}
+
+  /** Marker: the security interceptors are on the endpoint. */
+  public static final class Installed {}
+}

@@ -1,0 +1,33 @@
+package nl.geboorteketen.server.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The development issuer's tokens verify with its own key, which survives a restart. */
+class DevTokensTest {
+
+  @Test
+  void seededIdentitiesGetVerifiableTokensAndTheKeyIsKept() throws Exception {
+    Path dir = Files.createTempDirectory("gk-dev-");
+    DevTokens dev = DevTokens.load(dir, "https://iss", "https://aud");
+    TokenVerifier verifier = new TokenVerifier("", List.of(dev.publicKey()), "https://iss", "https://aud");
+    Caller midwife = verifier.verify(dev.tokenFor("verloskundige-jansen").orElseThrow());
+    assertEquals("verloskundige", midwife.role());
+    assertEquals("Organization/family-jansen-verloskundigenpraktijk", midwife.organisation());
+    assertTrue(dev.tokenFor("nobody").isEmpty());
+    assertEquals(dev.publicKey(), DevTokens.load(dir, "https://iss", "https://aud").publicKey(), "key kept in data dir");
+
+    TokenVerifier otherAudience = new TokenVerifier("", List.of(dev.publicKey()), "https://iss", "https://elsewhere");
+    assertThrows(TokenVerifier.InvalidTokenException.class,
+        () -> otherAudience.verify(dev.tokenFor("beheerder").orElseThrow()));
+    TokenVerifier withoutDevKey = new TokenVerifier("", List.of(), "https://iss", "https://aud");
+    assertThrows(TokenVerifier.InvalidTokenException.class,
+        () -> withoutDevKey.verify(dev.tokenFor("beheerder").orElseThrow()));
+  }
+}

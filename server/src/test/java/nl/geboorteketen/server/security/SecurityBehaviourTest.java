@@ -1,0 +1,193 @@
+package nl.geboorteketen.server.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.UUID;
+import nl.geboorteketen.server.support.Http;
+import nl.geboorteketen.server.support.TestServer;
+import nl.geboorteketen.server.support.TestTokens;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Discovery, MedMij rules for PGOs, write rights by role, and the audit log. */
+class SecurityBehaviourTest {
+
+  private static SecurityWorld world;
+
+  @BeforeAll
+  static void world() {
+    world = SecurityWorld.get();
+  }
+
+  private static Http as(String token) {
+    return Http.shared().withToken(token);
+  }
+
+  @Test
+  void smartConfigurationAndMetadataAreAnonymous() {
+    for (String path : List.of("/.well-known/smart-configuration", "/fhir/.well-known/smart-configuration")) {
+      Http.Response r = Http.shared().anonymous().get(path);
+      assertEquals(200, r.status(), path);
+      assertTrue(r.body().contains("\"token_endpoint\""), r.body());
+      assertTrue(r.body().contains("patient/*.rs"), r.body());
+    }
+    Http.Response metadata = Http.shared().anonymous().get("/fhir/metadata");
+    assertEquals(200, metadata.status());
+    CapabilityStatement cs = metadata.resource(CapabilityStatement.class);
+    assertEquals("SMART-on-FHIR", cs.getRestFirstRep().getSecurity().getServiceFirstRep().getCodingFirstRep().getCode());
+    assertNotNull(cs.getRestFirstRep().getSecurity()
+        .getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris"));
+  }
+
+  @Test
+  void developmentTokenEndpointIsOffUnlessEnabled() {
+    Http.Response r = Http.shared().anonymous().post("/dev/token", "identity=beheerder", "application/x-www-form-urlencoded");
+    assertTrue(r.status() == 404 || r.status() == 405, r::toString);
+    assertFalse(r.body().contains("access_token"));
+  }
+
+  @Test
+  void correlationIdIsEchoedOrMade() {
+    Http.Response echoed = Http.shared().send(HttpRequest.newBuilder(URI.create(root() + "/fhir/metadata"))
+        .header("X-Correlation-ID", "pgo-trace-42").GET());
+    assertEquals("pgo-trace-42", echoed.header("X-Correlation-ID"));
+    Http.Response made = Http.shared().anonymous().get("/fhir/Patient");
+    assertEquals(401, made.status());
+    assertNotNull(made.header("X-Correlation-ID"));
+  }
+
+  @Test
+  void noBsnReachesAPgoOnAnyRoute() {
+    Http pgo = as(TestTokens.pgo(SecurityWorld.ANNA_BSN));
+    for (String path : List.of("/fhir/Patient/family-jansen-anna", "/fhir/Patient", "/fhir/RelatedPerson",
+        "/fhir/Patient/family-jansen-anna/$everything", "/fhir/Patient/family-jansen-daan",
+        "/fhir/Patient?_revinclude=RelatedPerson:patient", "/fhir/RelatedPerson?_include=RelatedPerson:patient")) {
+      Http.Response r = pgo.get(path);
+      assertEquals(200, r.status(), () -> path + ": " + r);
+      assertFalse(r.body().contains(SecurityWorld.ANNA_BSN), path + " leaks Anna's BSN");
+      assertFalse(r.body().contains("999911132"), path + " leaks Daan's BSN");
+      assertFalse(r.body().contains("NamingSystem/bsn"), path + " shows a BSN identifier");
+    }
+    // the beheerder still sees it: the store is untouched
+    assertTrue(Http.shared().get("/fhir/Patient/family-jansen-anna").body().contains(SecurityWorld.ANNA_BSN));
+  }
+
+  @Test
+  void pgoBundlesHaveAbsoluteUrlsAndASelfLink() {
+    Bundle b = as(TestTokens.pgo(SecurityWorld.ANNA_BSN)).get("/fhir/Observation").resource(Bundle.class);
+    assertFalse(b.getEntry().isEmpty());
+    b.getEntry().forEach(e -> assertTrue(e.getFullUrl().startsWith("http"), e.getFullUrl()));
+    assertTrue(b.getLink("self").getUrl().startsWith("http"));
+  }
+
+  @Test
+  void onlyTheOwnerAcceptsAHandover() {
+    Http admin = Http.shared();
+    Task task = admin.get("/fhir/" + world.handoverTask).resource(Task.class);
+    task.setStatus(Task.TaskStatus.ACCEPTED);
+    String body = Http.FHIR.newJsonParser().encodeResourceToString(task);
+    Http.Response byRequester = as(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE))
+        .put("/fhir/" + world.handoverTask, body, "application/fhir+json");
+    assertEquals(403, byRequester.status(), byRequester::toString);
+    assertTrue(byRequester.outcome().getIssueFirstRep().getDiagnostics().contains("owner"));
+    Http.Response byOwner = as(TestTokens.partner("jgz", SecurityWorld.JGZ))
+        .put("/fhir/" + world.handoverTask, body, "application/fhir+json");
+    assertEquals(200, byOwner.status(), byOwner::toString);
+  }
+
+  @Test
+  void aPartnerCannotWriteIntoAFamilyItDoesNotCareFor() {
+    Task sneaky = SecurityWorld.handoverTask(world.otherMother, "Organization/" + UUID.randomUUID(), world.otherMidwife);
+    sneaky.setRequester(null);
+    Http.Response r = as(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG)).postJson("/fhir/Task", sneaky);
+    assertEquals(403, r.status(), r::toString);
+  }
+
+  @Test
+  void auditEventsCannotBeChangedOrDeletedEvenByTheBeheerder() {
+    Http admin = Http.shared();
+    admin.get("/fhir/Patient/family-jansen-anna");
+    Bundle events = admin.get("/fhir/AuditEvent?_count=1").resource(Bundle.class);
+    AuditEvent event = (AuditEvent) events.getEntryFirstRep().getResource();
+    String id = "/fhir/AuditEvent/" + event.getIdElement().getIdPart();
+    event.setOutcomeDesc("tampered");
+    assertEquals(403, admin.put(id, Http.FHIR.newJsonParser().encodeResourceToString(event), "application/fhir+json").status());
+    assertEquals(403, admin.send(HttpRequest.newBuilder(URI.create(root() + id)).DELETE()).status());
+    assertEquals(403, admin.postJson("/fhir/AuditEvent", new AuditEvent()).status());
+  }
+
+  @Test
+  void everyAccessLeavesAnAuditEvent() {
+    String sub = "audit-probe-" + UUID.randomUUID();
+    String read = TestTokens.sign(new JWTClaimsSet.Builder().subject(sub).claim("client_id", "probe-ehr")
+        .claim("gk_role", "verloskundige").claim("gk_org", SecurityWorld.MIDWIFE).claim("scope", "system/*.cruds"));
+    Http probe = as(read);
+    assertEquals(200, probe.get("/fhir/Patient/family-jansen-anna").status());
+    assertEquals(200, probe.get("/fhir/Observation?subject=Patient/family-jansen-anna").status());
+    assertEquals(403, probe.get("/fhir/" + world.otherMother).status());
+    Http.Response created = probe.postJson("/fhir/Organization", SecurityWorld.newOrganization("Audit probe"));
+    assertEquals(201, created.status(), created::toString);
+    assertEquals(401, Http.shared().withToken(TestTokens.expired()).get("/fhir/Patient/family-jansen-anna").status());
+
+    List<AuditEvent> mine = auditEventsOf(sub);
+    assertTrue(has(mine, "read", AuditEvent.AuditEventOutcome._0, SecurityWorld.ANNA), () -> describe(mine));
+    assertTrue(has(mine, "search-type", AuditEvent.AuditEventOutcome._0, "Observation/family-jansen-pregnancy"),
+        () -> describe(mine));
+    assertTrue(has(mine, "forbidden", AuditEvent.AuditEventOutcome._4, null), () -> describe(mine));
+    assertTrue(has(mine, "create", AuditEvent.AuditEventOutcome._0, null), () -> describe(mine));
+    AuditEvent anyRead = mine.stream().filter(e -> e.getSubtypeFirstRep().getCode().equals("read")).findFirst().orElseThrow();
+    assertTrue(anyRead.getAgent().stream().anyMatch(a -> a.getWho().hasIdentifier()
+        && SecurityWorld.MIDWIFE.equals(a.getWho().getIdentifier().getValue())), "on whose behalf");
+    assertTrue(anyRead.getAgent().stream().anyMatch(a -> a.getNetwork().hasAddress()), "from which system");
+
+    Bundle refusals = Http.shared().get("/fhir/AuditEvent?subtype=http://hl7.org/fhir/restful-interaction%7Cunauthenticated")
+        .resource(Bundle.class);
+    assertFalse(refusals.getEntry().isEmpty(), "a 401 is audited too");
+  }
+
+  @Test
+  void aFamilyReadsWhoAccessedHerRecordThroughHerPgo() {
+    String sub = "who-looked-" + UUID.randomUUID();
+    as(TestTokens.sign(new JWTClaimsSet.Builder().subject(sub).claim("gk_role", "kraamzorg")
+        .claim("gk_org", SecurityWorld.KRAAMZORG).claim("scope", "system/*.rs")))
+        .get("/fhir/Patient/family-jansen-anna");
+    Http.Response r = as(TestTokens.pgo(SecurityWorld.ANNA_BSN)).get("/fhir/AuditEvent?_count=500&_sort=-date");
+    assertEquals(200, r.status(), r::toString);
+    assertTrue(r.body().contains(sub), "Anna sees the kraamzorg read her record");
+    assertFalse(r.body().contains(world.otherMother + "\""), "but nothing about another family");
+  }
+
+  private static List<AuditEvent> auditEventsOf(String sub) {
+    Bundle b = Http.shared().get("/fhir/AuditEvent?_count=1000&_sort=-date").resource(Bundle.class);
+    return b.getEntry().stream().map(e -> (AuditEvent) e.getResource())
+        .filter(e -> e.getAgent().stream().anyMatch(a -> a.getWho().hasIdentifier()
+            && sub.equals(a.getWho().getIdentifier().getValue())))
+        .toList();
+  }
+
+  private static boolean has(List<AuditEvent> events, String subtype, AuditEvent.AuditEventOutcome outcome, String what) {
+    return events.stream().anyMatch(e -> e.getSubtypeFirstRep().getCode().equals(subtype) && e.getOutcome() == outcome
+        && (what == null || e.getEntity().stream().anyMatch(x -> what.equals(x.getWhat().getReference()))));
+  }
+
+  private static String describe(List<AuditEvent> events) {
+    return events.stream().map(e -> e.getSubtypeFirstRep().getCode() + "/" + e.getOutcome().toCode() + " "
+        + e.getEntity().stream().map(x -> x.getWhat().getReference()).toList()).toList().toString();
+  }
+
+  private static String root() {
+    String base = TestServer.shared().baseUrl();
+    return base.substring(0, base.length() - "/fhir".length());
+  }
+}

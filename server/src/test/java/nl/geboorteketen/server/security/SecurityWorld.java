@@ -1,0 +1,164 @@
+package nl.geboorteketen.server.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.geboorteketen.server.support.Fixtures;
+import nl.geboorteketen.server.support.Http;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * The data the access tests share, stored once per run: the Jansen family (package examples) with
+ * a kraamzorg care team and a handover Task to the JGZ, a second family with its own midwife, and
+ * an organisation with a care relationship that the family refused (partner-delen deny).
+ */
+final class SecurityWorld {
+
+  static final String ANNA = "Patient/family-jansen-anna";
+  static final String DAAN = "Patient/family-jansen-daan";
+  static final String ANNA_BSN = "999911120";
+  static final String MIDWIFE = "Organization/family-jansen-verloskundigenpraktijk";
+  static final String KRAAMZORG = "Organization/family-jansen-kraamzorg";
+  static final String JGZ = "Organization/family-jansen-jgz";
+
+  private static SecurityWorld world;
+
+  final String otherMother;
+  final String otherMotherBsn;
+  final String otherMidwife;
+  final String refusedOrg;
+  final String handoverTask;
+
+  private SecurityWorld(String otherMother, String otherMotherBsn, String otherMidwife, String refusedOrg,
+      String handoverTask) {
+    this.otherMother = otherMother;
+    this.otherMotherBsn = otherMotherBsn;
+    this.otherMidwife = otherMidwife;
+    this.refusedOrg = refusedOrg;
+    this.handoverTask = handoverTask;
+  }
+
+  static synchronized SecurityWorld get() {
+    if (world == null) {
+      world = build();
+    }
+    return world;
+  }
+
+  private static SecurityWorld build() {
+    Fixtures.ensurePackageExamples();
+    Http admin = Http.shared();
+
+    CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(ANNA));
+    team.addParticipant().setMember(new Reference(KRAAMZORG));
+    assertEquals(201, admin.postJson("/fhir/CareTeam", team).status());
+
+    Task handover = handoverTask(DAAN, MIDWIFE, JGZ);
+    Http.Response task = admin.postJson("/fhir/Task", handover);
+    assertEquals(201, task.status(), task::toString);
+
+    Organization refused = newOrganization("Kraamzorg die de familie weigerde");
+    Http.Response org = admin.postJson("/fhir/Organization", refused);
+    assertEquals(201, org.status(), org::toString);
+    String refusedOrg = "Organization/" + org.resource(Organization.class).getIdElement().getIdPart();
+    CareTeam refusedTeam = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(ANNA));
+    refusedTeam.addParticipant().setMember(new Reference("Practitioner/family-jansen-kraamverzorgende"))
+        .setOnBehalfOf(new Reference(refusedOrg));
+    assertEquals(201, admin.postJson("/fhir/CareTeam", refusedTeam).status());
+    assertEquals(201, admin.postJson("/fhir/Consent", partnerConsent(ANNA, refusedOrg,
+        Consent.ConsentProvisionType.DENY)).status());
+
+    // a second family: the examples again, with their own organisations and new BSNs
+    Fixtures.NewFamily other = Fixtures.examplesAsNewFamily();
+    String bsn = null;
+    for (Bundle.BundleEntryComponent e : other.transaction().getEntry()) {
+      if (e.getResource() instanceof Patient p) {
+        String fresh = randomBsn();
+        for (Identifier id : p.getIdentifier()) {
+          if ("http://fhir.nl/fhir/NamingSystem/bsn".equals(id.getSystem())) {
+            id.setValue(fresh);
+          }
+        }
+        if (e.getFullUrl().equals(other.urnByExampleId().get(ANNA))) {
+          bsn = fresh;
+        }
+      }
+    }
+    Http.Response stored = admin.postJson("/fhir", other.transaction());
+    assertEquals(200, stored.status(), stored::toString);
+    Map<String, String> where = new java.util.HashMap<>();
+    Bundle answer = stored.resource(Bundle.class);
+    for (int i = 0; i < answer.getEntry().size(); i++) {
+      String urn = other.transaction().getEntry().get(i).getFullUrl();
+      String location = answer.getEntry().get(i).getResponse().getLocation();
+      where.put(urn, location.replaceAll("/_history/.*", ""));
+    }
+    String otherMother = where.get(other.urnByExampleId().get(ANNA));
+    String otherMidwife = where.get(other.urnByExampleId().get(MIDWIFE));
+    return new SecurityWorld(otherMother, bsn, otherMidwife, refusedOrg,
+        "Task/" + task.resource(Task.class).getIdElement().getIdPart());
+  }
+
+  /** A valid gk-organization, a copy of the Jansen kraamzorg under another name. */
+  static Organization newOrganization(String name) {
+    Organization org = Fixtures.example(Organization.class, "family-jansen-kraamzorg");
+    org.setId((String) null);
+    return org.setName(name);
+  }
+
+  static Task handoverTask(String forPatient, String requester, String owner) {
+    Task t = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
+        .setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "308292007", "Transfer of care")))
+        .setFor(new Reference(forPatient)).setRequester(new Reference(requester)).setOwner(new Reference(owner));
+    return t;
+  }
+
+  static Consent partnerConsent(String mother, String org, Consent.ConsentProvisionType type) {
+    Consent c = new Consent().setStatus(Consent.ConsentState.ACTIVE)
+        .setScope(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy", null)))
+        .setPatient(new Reference(mother)).setDateTimeElement(DateTimeType.now());
+    c.addCategory(new CodeableConcept(new Coding("https://fhir.geboorteketen.nl/CodeSystem/consent-category", "partner-delen", null)));
+    c.setPolicyRule(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode",
+        type == Consent.ConsentProvisionType.PERMIT ? "OPTIN" : "OPTOUT", null)));
+    c.getMeta().addProfile("https://fhir.geboorteketen.nl/StructureDefinition/gk-consent");
+    c.getProvision().setType(type).addActor()
+        .setRole(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", null)))
+        .setReference(new Reference(org));
+    return c;
+  }
+
+  /** A random 9-digit number that passes the 11-proof. */
+  static String randomBsn() {
+    while (true) {
+      int[] d = new int[9];
+      d[0] = 1 + ThreadLocalRandom.current().nextInt(9);
+      for (int i = 1; i < 8; i++) {
+        d[i] = ThreadLocalRandom.current().nextInt(10);
+      }
+      int sum = 0;
+      for (int i = 0; i < 8; i++) {
+        sum += (9 - i) * d[i];
+      }
+      int last = sum % 11;
+      if (last <= 9) {
+        d[8] = last; // sum - last is then divisible by 11
+        StringBuilder s = new StringBuilder();
+        for (int x : d) {
+          s.append(x);
+        }
+        return s.toString();
+      }
+    }
+  }
+}
