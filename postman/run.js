@@ -42,7 +42,7 @@ async function main() {
     }
   } catch (e) {
     console.error(`newman run aborted: ${e.message}`);
-    printTail(logFile);
+    console.error('--- last lines of the server log ---\n' + server.tail());
     failures += 1;
   } finally {
     await server.stop();
@@ -64,12 +64,12 @@ function startServer(dataDir, logFile) {
   const stopOnSignal = () => child.kill('SIGKILL');
   process.on('exit', stopOnSignal);
 
+  let buffered = '';
   const ready = new Promise((resolve, reject) => {
-    let buffered = '';
     const timer = setTimeout(() => reject(new Error(`server not ready within ${startupTimeoutMs} ms`)), startupTimeoutMs);
     const watch = chunk => {
       log.write(chunk);
-      buffered = (buffered + chunk.toString()).slice(-4096);
+      buffered = (buffered + chunk.toString()).slice(-8192);
       const m = READY.exec(buffered);
       if (m) {
         clearTimeout(timer);
@@ -96,7 +96,8 @@ function startServer(dataDir, logFile) {
     process.removeListener('exit', stopOnSignal);
     log.end();
   }
-  return { ready, stop };
+  const tail = () => buffered.trim().split('\n').slice(-30).join('\n');
+  return { ready, stop, tail };
 }
 
 /** A fresh H2 database in dataDir, whatever database settings the caller's shell carries. */
@@ -126,15 +127,6 @@ function runCollection(baseUrl, pass) {
       resolve(failures);
     });
   });
-}
-
-function printTail(logFile) {
-  try {
-    const lines = fs.readFileSync(logFile, 'utf8').trim().split('\n');
-    console.error('--- last lines of the server log ---\n' + lines.slice(-30).join('\n'));
-  } catch (e) {
-    // no log written
-  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
