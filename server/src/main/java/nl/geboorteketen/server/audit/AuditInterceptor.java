@@ -90,7 +90,10 @@ public class AuditInterceptor {
     }
     Set<String> resources = new LinkedHashSet<>();
     Set<String> patients = new LinkedHashSet<>();
-    if (response instanceof Bundle bundle) {
+    // A search or history answer lists stored resources; a stored Bundle that was read (a handover
+    // document) is one resource, its entries carry urn:uuid ids that are not in the store.
+    if (response instanceof Bundle bundle && (bundle.getType() == Bundle.BundleType.SEARCHSET
+        || bundle.getType() == Bundle.BundleType.HISTORY)) {
       for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
         if (e.hasResource() && e.getResource().getIdElement().hasIdPart() && !e.getResource().fhirType().equals("OperationOutcome")) {
           resources.add(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart());

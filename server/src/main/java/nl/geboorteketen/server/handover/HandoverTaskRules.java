@@ -17,23 +17,18 @@ import org.hl7.fhir.r4.model.Task;
 /**
  * The handover Task workflow: only transitions the table (Library/overdracht, taskTransitions) allows,
  * a statusReason where the table requires one, and the parties and the document never change.
- * Who may make a transition is not decided here: {@link HandoverActorPolicy} is called first.
+ * Who may make a transition is not decided here but by the access rule table (security feature,
+ * rows "transitions": only Task.owner accepts or rejects).
  */
 @Interceptor
 public class HandoverTaskRules {
 
   private final FhirContext ctx;
   private final Supplier<HandoverTable> table;
-  private volatile HandoverActorPolicy actorPolicy = HandoverActorPolicy.ANYONE;
 
   public HandoverTaskRules(FhirContext ctx, Supplier<HandoverTable> table) {
     this.ctx = ctx;
     this.table = table;
-  }
-
-  /** Hook for authorisation (security feature): e.g. "only Task.owner may accept or reject". */
-  public void setActorPolicy(HandoverActorPolicy policy) {
-    this.actorPolicy = Objects.requireNonNull(policy);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
@@ -53,7 +48,6 @@ public class HandoverTaskRules {
     if (from.equals(to)) {
       return;
     }
-    actorPolicy.check(before, after, request);
     List<String> allowed = table.get().allowedFrom(from);
     if (!allowed.contains(to)) {
       throw HandoverRefusal.of(ctx, IssueType.BUSINESSRULE, "Task.status",

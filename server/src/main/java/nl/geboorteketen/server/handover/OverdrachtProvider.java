@@ -4,6 +4,9 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import nl.geboorteketen.server.security.AuthenticationInterceptor;
+import nl.geboorteketen.server.security.Caller;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
@@ -29,10 +32,24 @@ public class OverdrachtProvider {
       @OperationParam(name = "vervangt") Reference replaces,
       RequestDetails request) {
     HandoverService.Stored stored = service.overdracht(maternalRecord, type == null ? null : type.getValue(),
-        receiver, sender, replaces, request.getFhirServerBase());
+        receiver, senderFor(request, sender), replaces, request.getFhirServerBase());
     Parameters out = new Parameters();
     out.addParameter().setName("document").setResource(stored.document());
     out.addParameter().setName("task").setResource(stored.task());
     return out;
+  }
+
+  /** A partner hands over in its own name only; the beheerder may name any sender. */
+  private static Reference senderFor(RequestDetails request, Reference named) {
+    Caller caller = AuthenticationInterceptor.caller(request);
+    if (caller == null || !caller.isPartner()) {
+      return named;
+    }
+    if (named != null && named.hasReference()
+        && !caller.organisation().equals(named.getReferenceElement().toUnqualifiedVersionless().getValue())) {
+      throw new ForbiddenOperationException("zender " + named.getReference() + " is not the organisation of the token ("
+          + caller.organisation() + "); a partner hands over in its own name only.");
+    }
+    return new Reference(caller.organisation());
   }
 }

@@ -18,7 +18,12 @@ public final class AccessRules {
   /** Role name a PGO token is given in the table. */
   public static final String PGO = "pgo";
 
-  public record OperationRule(String name, Set<String> types, Set<String> roles, char permission) {
+  /**
+   * {@code ownOrganisationOnly}: a partner may call the instance operation only on its own
+   * Organization (e.g. its quality figure).
+   */
+  public record OperationRule(String name, Set<String> types, Set<String> roles, char permission,
+      boolean ownOrganisationOnly) {
     boolean offeredOn(String resourceType) {
       return types.contains("*") || resourceType == null || types.contains(resourceType);
     }
@@ -48,7 +53,7 @@ public final class AccessRules {
       List<OperationRule> ops = new ArrayList<>();
       for (JsonNode row : rules.path("operations")) {
         ops.add(new OperationRule(row.path("name").asText(), strings(row.path("types")), strings(row.path("roles")),
-            row.path("permission").asText("r").charAt(0)));
+            row.path("permission").asText("r").charAt(0), "own-organisation".equals(row.path("instance").asText())));
       }
       List<TransitionRule> transitions = new ArrayList<>();
       for (JsonNode row : rules.path("transitions")) {

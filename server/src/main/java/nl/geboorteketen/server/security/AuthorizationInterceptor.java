@@ -98,7 +98,7 @@ public class AuthorizationInterceptor {
     } else if (operation == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER
         || operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
         || operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE) {
-      authorizeOperation(caller, request.getOperation(), type);
+      authorizeOperation(caller, request, type);
     } else if (!caller.isBeheerder()) {
       throw forbidden("The interaction " + operation.getCode() + " is for the beheerder only.");
     }
@@ -147,7 +147,8 @@ public class AuthorizationInterceptor {
     }
   }
 
-  private void authorizeOperation(Caller caller, String name, String type) {
+  private void authorizeOperation(Caller caller, RequestDetails request, String type) {
+    String name = request.getOperation();
     if (caller.isBeheerder()) {
       requireScope(caller, type == null ? "*" : type, 'r');
       return;
@@ -159,6 +160,11 @@ public class AuthorizationInterceptor {
           + "; the token's role is " + caller.tableRole() + ".");
     }
     requireScope(caller, type == null ? "*" : type, rule.permission());
+    if (rule.ownOrganisationOnly() && request.getId() != null && request.getId().hasIdPart()
+        && !caller.organisation().equals("Organization/" + request.getId().getIdPart())) {
+      throw forbidden("The operation " + rule.name() + " is open to an organisation for itself only; the token is for "
+          + caller.organisation() + ".");
+    }
   }
 
   private void requireScope(Caller caller, String type, char letter) {
@@ -240,14 +246,18 @@ public class AuthorizationInterceptor {
     return profiles;
   }
 
-  /** A new client (Patient) or a record naming the caller's own organisation starts a relationship. */
+  /**
+   * A new client (Patient), a maternal record or care team naming the caller's own organisation
+   * declares a care relationship (audited like every write). A Task does not: a handover comes from
+   * a sender that already cares for the family ($overdracht checks this), so naming oneself as the
+   * sender of a Task must not open a family.
+   */
   private boolean establishesOwnRelationship(Caller caller, IBaseResource resource) {
     if (resource.fhirType().equals("Patient")) {
       return true;
     }
     return switch (resource.fhirType()) {
       case "EpisodeOfCare" -> refersToOwn(caller, resource, "managingOrganization");
-      case "Task" -> refersToOwn(caller, resource, "requester") || refersToOwn(caller, resource, "owner");
       case "CareTeam" -> refersToOwn(caller, resource, "participant.member")
           || refersToOwn(caller, resource, "participant.onBehalfOf");
       default -> false;

@@ -55,13 +55,14 @@ public final class DevTokens {
   }
 
   public Optional<String> tokenFor(String identity) {
-    JsonNode claims = identities.get(identity);
-    if (claims == null) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(identities.get(identity)).map(claims -> tokenFor(claims, LIFETIME_SECONDS));
+  }
+
+  /** A token with these claims; a negative lifetime gives an already expired token (for testing refusals). */
+  public String tokenFor(JsonNode claims, long lifetimeSeconds) {
     JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
     claims.fields().forEachRemaining(f -> builder.claim(f.getKey(), f.getValue().asText()));
-    return Optional.of(sign(builder, key, issuer, audience, LIFETIME_SECONDS));
+    return sign(builder, key, issuer, audience, lifetimeSeconds);
   }
 
   /** Signs claims with the key; iss, aud, iat, nbf, exp and jti are added. */

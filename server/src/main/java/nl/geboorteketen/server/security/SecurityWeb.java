@@ -15,6 +15,7 @@ public final class SecurityWeb {
 
   static final List<String> SCOPES = List.of("system/*.cruds", "system/*.rs", "patient/*.rs");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final java.util.Set<String> PARTNER_ROLES = java.util.Set.of("verloskundige", "kraamzorg", "jgz");
 
   private final String issuer;
   private final DevTokens devTokens;
@@ -60,26 +61,63 @@ public final class SecurityWeb {
     }
   }
 
-  /** POST identity=<name> → {"access_token": …}. Only registered when GK_DEV_TOKENS=true. */
+  /**
+   * POST identity=&lt;name&gt; (a seeded identity), or role=&lt;verloskundige|kraamzorg|jgz&gt;&amp;org=Organization/&lt;id&gt;
+   * (a partner of an organisation the caller registered), or bsn=&lt;bsn&gt; (a PGO user); optional
+   * lifetime=&lt;seconds&gt; (negative: an expired token). Only registered when GK_DEV_TOKENS=true.
+   */
   private final class DevTokenServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      String identity = request.getParameter("identity");
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
       ObjectNode doc = JSON.createObjectNode();
-      String token = identity == null ? null : devTokens.tokenFor(identity).orElse(null);
-      if (token == null) {
+      ObjectNode claims = claimsFor(request);
+      long lifetime = lifetime(request.getParameter("lifetime"));
+      if (claims == null || lifetime == 0) {
         response.setStatus(400);
         doc.put("error", "invalid_request");
-        doc.put("error_description", "Send identity=<name>, one of " + String.join(", ", devTokens.identities().keySet()));
+        doc.put("error_description", "Send identity=<name> (one of " + String.join(", ", devTokens.identities().keySet())
+            + "), or role=verloskundige|kraamzorg|jgz with org=Organization/<id>, or bsn=<9 digits>;"
+            + " optional lifetime=<seconds, -3600..3600, not 0>.");
       } else {
-        doc.put("access_token", token);
+        doc.put("access_token", devTokens.tokenFor(claims, lifetime));
         doc.put("token_type", "Bearer");
-        doc.put("expires_in", 3600);
-        doc.put("scope", devTokens.identities().get(identity).path("scope").asText());
+        doc.put("expires_in", lifetime);
+        doc.put("scope", claims.path("scope").asText());
       }
       JSON.writeValue(response.getOutputStream(), doc);
+    }
+
+    private ObjectNode claimsFor(HttpServletRequest request) {
+      String identity = request.getParameter("identity");
+      String role = request.getParameter("role");
+      String org = request.getParameter("org");
+      String bsn = request.getParameter("bsn");
+      ObjectNode claims = JSON.createObjectNode();
+      if (identity != null) {
+        return devTokens.identities().containsKey(identity) ? devTokens.identities().get(identity).deepCopy() : null;
+      } else if (role != null && PARTNER_ROLES.contains(role) && org != null && org.matches("Organization/[A-Za-z0-9.-]{1,64}")) {
+        claims.put("sub", "dev-" + role).put("client_id", "dev-ehr-" + role).put("gk_role", role).put("gk_org", org)
+            .put("scope", "system/*.cruds");
+      } else if (bsn != null && bsn.matches("\\d{9}")) {
+        claims.put("sub", "dev-pgo-" + bsn).put("client_id", "dev-pgo").put("gk_bsn", bsn).put("scope", "patient/*.rs");
+      } else {
+        return null;
+      }
+      return claims;
+    }
+
+    private static long lifetime(String value) {
+      if (value == null) {
+        return 3600;
+      }
+      try {
+        long seconds = Long.parseLong(value);
+        return Math.abs(seconds) <= 3600 ? seconds : 0;
+      } catch (NumberFormatException e) {
+        return 0;
+      }
     }
 
     @Override

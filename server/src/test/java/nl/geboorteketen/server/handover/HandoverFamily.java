@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import org.hl7.fhir.r4.model.Bundle;
@@ -16,7 +17,6 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -25,11 +25,18 @@ import org.hl7.fhir.r4.model.Task;
 /** A fresh copy of the Jansen family, stored, with helpers to add the records other features own. */
 final class HandoverFamily {
 
+  private static final String INDICATION = "family-jansen-indicatie-intake";
+  private static final String VULNERABILITY = "family-jansen-kwetsbaarheid";
+  private static final String GEZINSPLAN = "family-jansen-gezinsplan";
+  /** Left out of the stored family: each test adds these itself, with the status it needs. */
+  private static final Set<String> ADDED_BY_TESTS = Set.of("ServiceRequest/" + INDICATION,
+      "Observation/" + VULNERABILITY, "CarePlan/" + GEZINSPLAN);
+
   final Map<String, String> ids = new HashMap<>();
   final Http http = Http.shared();
 
   HandoverFamily() {
-    Fixtures.NewFamily family = Fixtures.examplesAsNewFamily();
+    Fixtures.NewFamily family = Fixtures.examplesAsNewFamily(r -> !ADDED_BY_TESTS.contains(key(r)));
     Http.Response response = http.postJson("/fhir", family.transaction());
     assertEquals(200, response.status(), response::toString);
     Bundle answer = response.resource(Bundle.class);
@@ -40,6 +47,10 @@ final class HandoverFamily {
       String location = answer.getEntry().get(i).getResponse().getLocation();
       ids.put(exampleByUrn.get(sent.get(i).getFullUrl()), new IdType(location).toUnqualifiedVersionless().getValue());
     }
+  }
+
+  private static String key(Resource r) {
+    return r.fhirType() + "/" + r.getIdElement().getIdPart();
   }
 
   String id(String example) {
@@ -60,13 +71,7 @@ final class HandoverFamily {
   }
 
   String indication(ServiceRequest.ServiceRequestStatus status) {
-    ServiceRequest sr = new ServiceRequest().setStatus(status).setIntent(ServiceRequest.ServiceRequestIntent.ORDER)
-        .setSubject(new Reference(mother())).setRequester(new Reference(midwife()));
-    sr.setCode(cc("http://snomed.info/sct", "160631000146109"));
-    sr.addPerformer(new Reference(kraamzorg()));
-    sr.setQuantity(new Quantity().setValue(49).setUnit("h").setSystem("http://unitsofmeasure.org").setCode("h"));
-    sr.addExtension("https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record", new Reference(record()));
-    return create(sr);
+    return create(fromExample(ServiceRequest.class, INDICATION).setStatus(status));
   }
 
   String flag(String text) {
@@ -75,42 +80,26 @@ final class HandoverFamily {
     return create(flag);
   }
 
-  static final String VULNERABILITY = "https://fhir.geboorteketen.nl/StructureDefinition/gk-vulnerability";
-
-  /**
-   * gk-vulnerability belongs to the programmes feature (#4). Until that is merged, a stand-in profile
-   * with only the url is stored so that Observations may claim it; when the real one is there it is used.
-   */
-  static synchronized void ensureVulnerabilityProfile(Http http) {
-    Bundle found = http.get("/fhir/StructureDefinition?url=" + VULNERABILITY).resource(Bundle.class);
-    if (!found.getEntry().isEmpty()) {
-      return;
-    }
-    org.hl7.fhir.r4.model.StructureDefinition sd = new org.hl7.fhir.r4.model.StructureDefinition();
-    sd.setUrl(VULNERABILITY).setName("GkVulnerabilityStandIn").setStatus(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.ACTIVE)
-        .setKind(org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind.RESOURCE).setAbstract(false)
-        .setType("Observation").setBaseDefinition("http://hl7.org/fhir/StructureDefinition/Observation")
-        .setDerivation(org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule.CONSTRAINT)
-        .setFhirVersion(org.hl7.fhir.r4.model.Enumerations.FHIRVersion._4_0_1);
-    sd.getDifferential().addElement().setPath("Observation").setId("Observation");
-    Http.Response r = http.postJson("/fhir/StructureDefinition", sd);
-    assertEquals(201, r.status(), r::toString);
-  }
-
   String vulnerability(String category) {
-    ensureVulnerabilityProfile(http);
-    Observation o = new Observation().setStatus(Observation.ObservationStatus.FINAL).setSubject(new Reference(mother()));
-    o.getMeta().addProfile("https://fhir.geboorteketen.nl/StructureDefinition/gk-vulnerability");
-    o.getCode().setText("Kwetsbaarheid (Rotterdam / Erasmus MC)");
-    o.setValue(new CodeableConcept().setText(category));
+    Observation o = fromExample(Observation.class, VULNERABILITY);
+    o.getValueCodeableConcept().getCodingFirstRep().setCode(category).setDisplay(null);
     return create(o);
   }
 
   String gezinsplan() {
-    CarePlan plan = new CarePlan().setStatus(CarePlan.CarePlanStatus.ACTIVE).setIntent(CarePlan.CarePlanIntent.PLAN)
-        .setSubject(new Reference(mother()));
-    plan.addCategory(cc("http://snomed.info/sct", "736377005"));
-    return create(plan);
+    return create(fromExample(CarePlan.class, GEZINSPLAN));
+  }
+
+  /** A copy of a package example pointing at this family's stored records. */
+  private <T extends Resource> T fromExample(Class<T> type, String exampleId) {
+    T copy = Fixtures.example(type, exampleId);
+    copy.setId((String) null);
+    for (Reference ref : Http.FHIR.newTerser().getAllPopulatedChildElementsOfType(copy, Reference.class)) {
+      if (ids.containsKey(ref.getReference())) {
+        ref.setReference(ids.get(ref.getReference()));
+      }
+    }
+    return copy;
   }
 
   String consent(String category, String receiver, Consent.ConsentProvisionType type) {

@@ -148,18 +148,7 @@ class ProgrammeOperationTest {
     String b = flexFamily("d", "Simpelveld");
     assertEquals(200, enrol(a, "geboortezorg-flex-pijler-1").status());
     assertEquals(200, enrol(b, "geboortezorg-flex-pijler-1").status());
-    org.hl7.fhir.r4.model.ServiceRequest indication = new org.hl7.fhir.r4.model.ServiceRequest()
-        .setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.ACTIVE)
-        .setIntent(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestIntent.ORDER)
-        .setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "160631000146109", null)))
-        .setSubject(new Reference(a))
-        .setQuantity(new org.hl7.fhir.r4.model.Quantity().setValue(49).setUnit("h").setSystem("http://unitsofmeasure.org").setCode("h"));
-    assertEquals(201, HTTP.postJson("/fhir/ServiceRequest", indication).status());
-    Observation delivered = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept(new Coding(GK + "gk-observation-code", "kraamzorg-hours-delivered", null)))
-        .setSubject(new Reference(a))
-        .setValue(new org.hl7.fhir.r4.model.Quantity().setValue(45).setUnit("h").setSystem("http://unitsofmeasure.org").setCode("h"));
-    assertEquals(201, HTTP.postJson("/fhir/Observation", delivered).status());
+    // each example family carries an intake indication of 49 h and 49 h delivered in the kraamweek
 
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
     Http.Response r = HTTP.get("/fhir/$monitoring?start=" + today.minusDays(1) + "&end=" + today.plusDays(1));
@@ -167,7 +156,7 @@ class ProgrammeOperationTest {
     String csv = r.resource(Parameters.class).getParameter().stream().filter(p -> p.getName().equals("csv"))
         .findFirst().orElseThrow().getValue().primitiveValue();
     assertTrue(csv.startsWith("maand;gemeente;pijler;instroom;uren_geindiceerd"), csv);
-    assertTrue(csv.contains(today.toString().substring(0, 7) + ";Simpelveld;geboortezorg-flex-pijler-1;2;49;1;45;1"), csv);
+    assertTrue(csv.contains(today.toString().substring(0, 7) + ";Simpelveld;geboortezorg-flex-pijler-1;2;98;2;98;2"), csv);
 
     assertEquals(400, HTTP.get("/fhir/$monitoring?start=" + today).status());
   }
@@ -235,6 +224,7 @@ class ProgrammeOperationTest {
             .setPatient(new Reference(mother)).setDateTime(new java.util.Date());
         consent.addCategory().addCoding().setSystem(GK + "consent-category").setCode(cat);
         consent.addPolicy().setUri("https://fhir.geboorteketen.nl/toestemming");
+        consent.getPolicyRule().setText("Toestemming van de cliënt (WGBO)");
         consent.getProvision().setType(Consent.ConsentProvisionType.PERMIT);
         add(tx.bundle(), consent);
       }

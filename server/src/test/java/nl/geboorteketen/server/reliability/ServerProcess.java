@@ -24,7 +24,8 @@ final class ServerProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
         System.getProperty("java.class.path"), "nl.geboorteketen.server.Main");
-    Map<String, String> childEnv = new HashMap<>(env);
+    Map<String, String> childEnv = new HashMap<>(nl.geboorteketen.server.support.TestServer.tokenSettings());
+    childEnv.putAll(env);
     childEnv.put("GK_PORT", String.valueOf(port));
     childEnv.put("GK_CONFIG", dataDir.resolve("none.properties").toString());
     pb.environment().putAll(childEnv);

@@ -3,7 +3,6 @@ package nl.geboorteketen.server.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import org.hl7.fhir.r4.model.Bundle;
@@ -31,6 +30,8 @@ final class SecurityWorld {
   static final String MIDWIFE = "Organization/family-jansen-verloskundigenpraktijk";
   static final String KRAAMZORG = "Organization/family-jansen-kraamzorg";
   static final String JGZ = "Organization/family-jansen-jgz";
+  static final String RECORD = "EpisodeOfCare/family-jansen-zwangerschap";
+  private static String document;
 
   private static SecurityWorld world;
 
@@ -40,8 +41,11 @@ final class SecurityWorld {
   final String refusedOrg;
   final String handoverTask;
 
-  private SecurityWorld(String otherMother, String otherMotherBsn, String otherMidwife, String refusedOrg,
-      String handoverTask) {
+  final String otherRecord;
+
+  private SecurityWorld(String otherMother, String otherMotherBsn, String otherMidwife, String otherRecord,
+      String refusedOrg, String handoverTask) {
+    this.otherRecord = otherRecord;
     this.otherMother = otherMother;
     this.otherMotherBsn = otherMotherBsn;
     this.otherMidwife = otherMidwife;
@@ -61,10 +65,10 @@ final class SecurityWorld {
     Http admin = Http.shared();
 
     CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(ANNA));
-    team.addParticipant().setMember(new Reference(KRAAMZORG));
+    team.addParticipant().setMember(new Reference(KRAAMZORG)).addRole().setText("Kraamzorg in de kraamweek");
     assertEquals(201, admin.postJson("/fhir/CareTeam", team).status());
 
-    Task handover = handoverTask(DAAN, MIDWIFE, JGZ);
+    Task handover = handoverTask(DAAN, MIDWIFE, JGZ, RECORD);
     Http.Response task = admin.postJson("/fhir/Task", handover);
     assertEquals(201, task.status(), task::toString);
 
@@ -74,7 +78,7 @@ final class SecurityWorld {
     String refusedOrg = "Organization/" + org.resource(Organization.class).getIdElement().getIdPart();
     CareTeam refusedTeam = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(ANNA));
     refusedTeam.addParticipant().setMember(new Reference("Practitioner/family-jansen-kraamverzorgende"))
-        .setOnBehalfOf(new Reference(refusedOrg));
+        .setOnBehalfOf(new Reference(refusedOrg)).addRole().setText("Kraamverzorgende");
     assertEquals(201, admin.postJson("/fhir/CareTeam", refusedTeam).status());
     assertEquals(201, admin.postJson("/fhir/Consent", partnerConsent(ANNA, refusedOrg,
         Consent.ConsentProvisionType.DENY)).status());
@@ -106,7 +110,8 @@ final class SecurityWorld {
     }
     String otherMother = where.get(other.urnByExampleId().get(ANNA));
     String otherMidwife = where.get(other.urnByExampleId().get(MIDWIFE));
-    return new SecurityWorld(otherMother, bsn, otherMidwife, refusedOrg,
+    String otherRecord = where.get(other.urnByExampleId().get(RECORD));
+    return new SecurityWorld(otherMother, bsn, otherMidwife, otherRecord, refusedOrg,
         "Task/" + task.resource(Task.class).getIdElement().getIdPart());
   }
 
@@ -117,11 +122,30 @@ final class SecurityWorld {
     return org.setName(name);
   }
 
-  static Task handoverTask(String forPatient, String requester, String owner) {
+  /** A valid gk-handover-task; its focus is a stored (minimal) document. */
+  static Task handoverTask(String forPatient, String requester, String owner, String maternalRecord) {
     Task t = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
         .setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "308292007", "Transfer of care")))
-        .setFor(new Reference(forPatient)).setRequester(new Reference(requester)).setOwner(new Reference(owner));
+        .setFor(new Reference(forPatient)).setRequester(new Reference(requester)).setOwner(new Reference(owner))
+        .setFocus(new Reference(document())).setAuthoredOnElement(DateTimeType.now());
+    t.addExtension("https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record", new Reference(maternalRecord));
     return t;
+  }
+
+  private static synchronized String document() {
+    if (document == null) {
+      Bundle doc = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(new java.util.Date());
+      doc.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + java.util.UUID.randomUUID());
+      org.hl7.fhir.r4.model.Composition c = new org.hl7.fhir.r4.model.Composition()
+          .setStatus(org.hl7.fhir.r4.model.Composition.CompositionStatus.FINAL).setDate(new java.util.Date())
+          .setTitle("Testdocument").setType(new CodeableConcept().setText("overdracht"));
+      c.addAuthor().setDisplay("test");
+      doc.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(c);
+      Http.Response r = Http.shared().postJson("/fhir/Bundle", doc);
+      assertEquals(201, r.status(), r::toString);
+      document = "Bundle/" + r.resource(Bundle.class).getIdElement().getIdPart();
+    }
+    return document;
   }
 
   static Consent partnerConsent(String mother, String org, Consent.ConsentProvisionType type) {
@@ -138,27 +162,7 @@ final class SecurityWorld {
     return c;
   }
 
-  /** A random 9-digit number that passes the 11-proof. */
   static String randomBsn() {
-    while (true) {
-      int[] d = new int[9];
-      d[0] = 1 + ThreadLocalRandom.current().nextInt(9);
-      for (int i = 1; i < 8; i++) {
-        d[i] = ThreadLocalRandom.current().nextInt(10);
-      }
-      int sum = 0;
-      for (int i = 0; i < 8; i++) {
-        sum += (9 - i) * d[i];
-      }
-      int last = sum % 11;
-      if (last <= 9) {
-        d[8] = last; // sum - last is then divisible by 11
-        StringBuilder s = new StringBuilder();
-        for (int x : d) {
-          s.append(x);
-        }
-        return s.toString();
-      }
-    }
+    return Fixtures.randomBsn();
   }
 }

@@ -51,7 +51,12 @@ public final class Fixtures {
    * times. Returns the transaction and the map from example id ("Patient/x") to its urn.
    */
   public static NewFamily examplesAsNewFamily() {
-    List<Resource> examples = packageExamples();
+    return examplesAsNewFamily(r -> true);
+  }
+
+  /** As {@link #examplesAsNewFamily()}, with only the examples {@code keep} accepts. */
+  public static NewFamily examplesAsNewFamily(java.util.function.Predicate<Resource> keep) {
+    List<Resource> examples = packageExamples().stream().filter(keep).toList();
     Map<String, String> urns = new HashMap<>();
     for (Resource r : examples) {
       urns.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), "urn:uuid:" + UUID.randomUUID());
@@ -60,6 +65,10 @@ public final class Fixtures {
     Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
     for (Resource original : examples) {
       Resource r = original.copy();
+      if (r instanceof org.hl7.fhir.r4.model.Patient patient) {
+        // each copy is another family: its people get BSNs of their own
+        patient.getIdentifier().stream().filter(i -> BSN_SYSTEM.equals(i.getSystem())).forEach(i -> i.setValue(randomBsn()));
+      }
       String key = r.fhirType() + "/" + r.getIdElement().getIdPart();
       r.setId((String) null);
       for (Reference ref : terser.getAllPopulatedChildElementsOfType(r, Reference.class)) {
@@ -100,5 +109,28 @@ public final class Fixtures {
         .filter(r -> r.fhirType().equals(type.getSimpleName()) && r.getIdElement().getIdPart().equals(id))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("No example " + type.getSimpleName() + "/" + id))
         .copy();
+  }
+
+  public static final String BSN_SYSTEM = "http://fhir.nl/fhir/NamingSystem/bsn";
+
+  /** A random BSN that passes the 11-proof (weights 9..2, last digit -1). */
+  public static String randomBsn() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    while (true) {
+      int[] d = new int[8];
+      int sum = 0;
+      for (int i = 0; i < 8; i++) {
+        d[i] = i == 0 ? 1 + random.nextInt(9) : random.nextInt(10);
+        sum += d[i] * (9 - i);
+      }
+      int last = sum % 11;
+      if (last < 10) {
+        StringBuilder s = new StringBuilder();
+        for (int digit : d) {
+          s.append(digit);
+        }
+        return s.append(last).toString();
+      }
+    }
   }
 }

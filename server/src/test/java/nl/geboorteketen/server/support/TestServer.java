@@ -49,9 +49,7 @@ public final class TestServer {
     env.put("GK_PORT", "0");
     env.put("GK_DATA_DIR", dataDir.toString());
     env.put("GK_DB_POOL_SIZE", "10");
-    env.put("GK_JWKS", TestTokens.jwksFile().toString());
-    env.put("GK_TOKEN_ISSUER", TestTokens.ISSUER);
-    env.put("GK_TOKEN_AUDIENCE", TestTokens.AUDIENCE);
+    env.putAll(tokenSettings());
     if (onPostgres()) {
       EmbeddedPostgres pg = postgres();
       env.put("GK_DB_URL", pg.getJdbcUrl("postgres", "postgres"));
@@ -78,10 +76,17 @@ public final class TestServer {
     env.put("GK_PORT", "0");
     env.put("GK_DATA_DIR", dataDir.toString());
     env.put("GK_DB_POOL_SIZE", "10");
+    env.putAll(tokenSettings());
     env.put("GK_DB_URL", pg.getJdbcUrl("postgres", database));
     env.put("GK_DB_USER", "postgres");
     env.put("GK_DB_PASSWORD", "postgres");
     return Settings.from(env, new Properties());
+  }
+
+  /** The settings that make a server trust the test tokens (any server a test starts needs them). */
+  public static Map<String, String> tokenSettings() {
+    return Map.of("GK_JWKS", TestTokens.jwksFile().toString(), "GK_TOKEN_ISSUER", TestTokens.ISSUER,
+        "GK_TOKEN_AUDIENCE", TestTokens.AUDIENCE);
   }
 
   private static synchronized EmbeddedPostgres postgres() throws IOException {
