@@ -3,6 +3,7 @@ package nl.geboorteketen.server.consent;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.ArrayList;
@@ -28,26 +29,23 @@ public class ConsentService {
     this.daos = daos;
   }
 
-  /** The mothers ("Patient/id") who refused or withdrew sharing with this organisation. */
-  public Set<String> mothersDenyingPartner(String organisation) {
+  /** True when a member of this family ("Patient/id"s) refused or withdrew sharing with this organisation. */
+  public boolean familyDeniesPartner(Set<String> family, String organisation) {
+    ReferenceOrListParam members = new ReferenceOrListParam();
+    family.forEach(m -> members.addOr(new ReferenceParam(m)));
     SearchParameterMap map = new SearchParameterMap()
         .add("category", new TokenParam(CATEGORY_SYSTEM, PARTNER_DELEN))
-        .add("actor", new ReferenceParam(organisation));
-    Map<String, List<Consent>> byMother = new HashMap<>();
+        .add("actor", new ReferenceParam(organisation))
+        .add("patient", members);
+    Map<String, List<Consent>> byMember = new HashMap<>();
     for (Consent c : consents(map)) {
       if (c.hasPatient()) {
-        byMother.computeIfAbsent(c.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue(),
+        byMember.computeIfAbsent(c.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue(),
             k -> new ArrayList<>()).add(c);
       }
     }
-    Set<String> denying = new HashSet<>();
     Date now = new Date();
-    byMother.forEach((mother, list) -> {
-      if (ConsentDecision.decide(list, now) == ConsentDecision.Outcome.DENY) {
-        denying.add(mother);
-      }
-    });
-    return denying;
+    return byMember.values().stream().anyMatch(list -> ConsentDecision.decide(list, now) == ConsentDecision.Outcome.DENY);
   }
 
   /** True when the mother ("Patient/id") has an active pgo-delen permit that no later deny overrides. */

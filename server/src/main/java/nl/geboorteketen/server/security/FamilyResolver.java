@@ -4,10 +4,10 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,47 +39,86 @@ public class FamilyResolver {
     this.daos = daos;
   }
 
-  /** Every patient of every family the organisation ("Organization/id") has a care relationship with. */
-  public Set<String> familiesOf(String organisation) {
-    Set<String> members = new LinkedHashSet<>();
-    // 1. managing organisation of a maternal record
-    for (EpisodeOfCare record : search(EpisodeOfCare.class, new SearchParameterMap()
-        .add("organization", new ReferenceParam(organisation))
-        .add("type", new TokenParam(SNOMED, MATERNAL_RECORD_TYPE)))) {
-      if (record.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.ENTEREDINERROR) {
-        addRef(members, record.getPatient());
-      }
+  /**
+   * The family around one patient: her mother(s) if she is a child, the patient, and every child of
+   * those mothers (or of the patient herself), as "Patient/id".
+   */
+  public Set<String> familyAround(String patient) {
+    Set<String> mothers = new LinkedHashSet<>();
+    mothers.add(patient);
+    for (RelatedPerson link : search(RelatedPerson.class, new SearchParameterMap()
+        .add("patient", new ReferenceParam(patient)))) {
+      link.getExtensionsByUrl(RELATED_PATIENT_EXT).forEach(e -> {
+        if (e.getValue() instanceof Reference r && r.hasReference()) {
+          mothers.add(r.getReferenceElement().toUnqualifiedVersionless().getValue());
+        }
+      });
     }
-    // 2. participant (member or on behalf of) of an active or proposed care team
-    Set<CareTeam> teams = new HashSet<>();
-    for (String param : List.of("participant", "participant-on-behalf-of")) {
-      teams.addAll(search(CareTeam.class, new SearchParameterMap()
-          .add(param, new ReferenceParam(organisation))
-          .add("status", new TokenOrListParam().add("active").add("proposed"))));
+    Set<String> family = new LinkedHashSet<>(mothers);
+    for (RelatedPerson link : search(RelatedPerson.class, new SearchParameterMap()
+        .add("related-patient", anyOf(mothers)))) {
+      addRef(family, link.getPatient());
+    }
+    return family;
+  }
+
+  /**
+   * Whether the organisation ("Organization/id") has a care relationship with this family: managing
+   * organisation of one of its maternal records; member or on-behalf-of of an active or proposed
+   * care team whose subject is a member, or that is the team of a member's maternal record or
+   * gezinsplan; requester or owner of a handover Task for a member. A handful of indexed searches
+   * over the family's own records, whatever the number of families the organisation cares for.
+   */
+  public boolean caresFor(String organisation, Set<String> family) {
+    Set<String> teamRefs = new LinkedHashSet<>();
+    for (EpisodeOfCare record : search(EpisodeOfCare.class, new SearchParameterMap().add("patient", anyOf(family)))) {
+      if (record.getStatus() == EpisodeOfCare.EpisodeOfCareStatus.ENTEREDINERROR) {
+        continue;
+      }
+      boolean maternal = record.getType().stream().flatMap(t -> t.getCoding().stream())
+          .anyMatch(c -> SNOMED.equals(c.getSystem()) && MATERNAL_RECORD_TYPE.equals(c.getCode()));
+      if (maternal && isOrganisation(record.getManagingOrganization(), organisation)) {
+        return true;
+      }
+      record.getTeam().forEach(t -> teamRefs.add(t.getReferenceElement().toUnqualifiedVersionless().getValue()));
+    }
+    for (CarePlan plan : search(CarePlan.class, new SearchParameterMap().add("subject", anyOf(family)))) {
+      plan.getCareTeam().forEach(t -> teamRefs.add(t.getReferenceElement().toUnqualifiedVersionless().getValue()));
+    }
+    List<CareTeam> teams = new java.util.ArrayList<>(search(CareTeam.class, new SearchParameterMap()
+        .add("subject", anyOf(family))));
+    teams.forEach(t -> teamRefs.remove("CareTeam/" + t.getIdElement().getIdPart()));
+    if (!teamRefs.isEmpty()) {
+      TokenOrListParam ids = new TokenOrListParam();
+      teamRefs.forEach(ref -> ids.add(ref.substring(ref.indexOf('/') + 1)));
+      teams.addAll(search(CareTeam.class, new SearchParameterMap().add("_id", ids)));
     }
     for (CareTeam team : teams) {
-      String teamRef = "CareTeam/" + team.getIdElement().getIdPart();
-      addRef(members, team.getSubject());
-      for (EpisodeOfCare record : search(EpisodeOfCare.class, new SearchParameterMap()
-          .add("team", new ReferenceParam(teamRef)))) {
-        if (record.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.ENTEREDINERROR) {
-          addRef(members, record.getPatient());
-        }
-      }
-      for (CarePlan plan : search(CarePlan.class, new SearchParameterMap()
-          .add("care-team", new ReferenceParam(teamRef)))) {
-        addRef(members, plan.getSubject());
+      boolean current = team.getStatus() == CareTeam.CareTeamStatus.ACTIVE
+          || team.getStatus() == CareTeam.CareTeamStatus.PROPOSED;
+      if (current && team.getParticipant().stream().anyMatch(p -> isOrganisation(p.getMember(), organisation)
+          || isOrganisation(p.getOnBehalfOf(), organisation))) {
+        return true;
       }
     }
-    // 3. requester or owner of a handover Task
-    for (String param : List.of("requester", "owner")) {
-      for (Task task : search(Task.class, new SearchParameterMap()
-          .add(param, new ReferenceParam(organisation))
-          .add("code", new TokenParam(SNOMED, HANDOVER_TASK)))) {
-        addRef(members, task.getFor());
+    for (Task task : search(Task.class, new SearchParameterMap().add("subject", anyOf(family))
+        .add("code", new TokenParam(SNOMED, HANDOVER_TASK)))) {
+      if (isOrganisation(task.getRequester(), organisation) || isOrganisation(task.getOwner(), organisation)) {
+        return true;
       }
     }
-    return wholeFamilies(members);
+    return false;
+  }
+
+  private static boolean isOrganisation(Reference ref, String organisation) {
+    return ref != null && ref.hasReference()
+        && organisation.equals(ref.getReferenceElement().toUnqualifiedVersionless().getValue());
+  }
+
+  private static ReferenceOrListParam anyOf(Set<String> refs) {
+    ReferenceOrListParam any = new ReferenceOrListParam();
+    refs.forEach(r -> any.addOr(new ReferenceParam(r)));
+    return any;
   }
 
   /** The person with this BSN and her children, as "Patient/id"; empty when no such patient is stored. */
@@ -92,24 +131,6 @@ public class FamilyResolver {
       members.addAll(childrenOf(self));
     }
     return members;
-  }
-
-  /** The mothers (patients with a child) among these patients' families, plus all their children. */
-  private Set<String> wholeFamilies(Set<String> patients) {
-    Set<String> mothers = new LinkedHashSet<>(patients);
-    for (String p : patients) {
-      for (RelatedPerson link : search(RelatedPerson.class, new SearchParameterMap()
-          .add("patient", new ReferenceParam(p)))) {
-        link.getExtensionsByUrl(RELATED_PATIENT_EXT).forEach(e -> {
-          if (e.getValue() instanceof Reference r && r.hasReference()) {
-            mothers.add(r.getReferenceElement().toUnqualifiedVersionless().getValue());
-          }
-        });
-      }
-    }
-    Set<String> family = new LinkedHashSet<>(mothers);
-    mothers.forEach(m -> family.addAll(childrenOf(m)));
-    return family;
   }
 
   public Set<String> childrenOf(String mother) {

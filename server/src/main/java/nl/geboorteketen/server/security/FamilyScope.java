@@ -6,7 +6,9 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.util.FhirTerser;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import nl.geboorteketen.server.consent.ConsentService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -16,8 +18,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The families a caller may see in this request (computed once per request and kept on it), and
- * whether a given resource belongs to one of them.
+ * Whether a caller may see a resource: for a PGO, her own family (computed once per request); for
+ * a partner, whether it cares for the family the resource belongs to (decided per family, lazily,
+ * and remembered for the rest of the request — the cost follows the families a request touches,
+ * not the number of families an organisation cares for).
  *
  * <p>A resource belongs to the family of every Patient it references (and a Patient to itself);
  * a resource that references no Patient but points at a maternal record belongs to that record's
@@ -27,6 +31,7 @@ import org.hl7.fhir.r4.model.Resource;
 public class FamilyScope {
 
   private static final String KEY = FamilyScope.class.getName() + ".visible";
+  private static final String PARTNER_KEY = FamilyScope.class.getName() + ".partner";
   static final String MATERNAL_RECORD_EXT = "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record";
 
   private final FhirContext ctx;
@@ -41,28 +46,44 @@ public class FamilyScope {
     this.consents = consents;
   }
 
-  /** The patients ("Patient/id") whose families the caller may see; null means everything (beheerder). */
+  /**
+   * The patients ("Patient/id") a PGO user may see (her family); null means everything (beheerder).
+   * Partners are decided per family in {@link #maySee}.
+   */
   @SuppressWarnings("unchecked")
   public Set<String> visiblePatients(RequestDetails request, Caller caller) {
     if (caller == null || caller.isBeheerder()) {
       return null;
     }
+    if (!caller.isPgo()) {
+      throw new IllegalStateException("visiblePatients is for PGO callers; partners are checked per family");
+    }
     Object cached = request.getUserData().get(KEY);
     if (cached != null) {
       return (Set<String>) cached;
     }
-    Set<String> visible = caller.isPgo() ? forPgo(caller) : forPartner(caller);
+    Set<String> visible = forPgo(caller);
     request.getUserData().put(KEY, visible);
     return visible;
   }
 
-  private Set<String> forPartner(Caller caller) {
-    Set<String> visible = new LinkedHashSet<>(families.familiesOf(caller.organisation()));
-    for (String mother : consents.mothersDenyingPartner(caller.organisation())) {
-      visible.remove(mother);
-      visible.removeAll(families.childrenOf(mother));
+  /** Per request: patient → may this partner see her family. */
+  @SuppressWarnings("unchecked")
+  private boolean partnerMaySee(RequestDetails request, String organisation, String patient) {
+    Map<String, Boolean> decided = (Map<String, Boolean>) request.getUserData()
+        .computeIfAbsent(PARTNER_KEY, k -> new HashMap<String, Boolean>());
+    if (!patient.startsWith("Patient/")) {
+      return false; // a dangling maternal-record reference: no one's but the beheerder's
     }
-    return visible;
+    Boolean known = decided.get(patient);
+    if (known != null) {
+      return known;
+    }
+    Set<String> family = families.familyAround(patient);
+    boolean may = families.caresFor(organisation, family) && !consents.familyDeniesPartner(family, organisation);
+    family.forEach(member -> decided.putIfAbsent(member, may));
+    decided.put(patient, may);
+    return may;
   }
 
   private Set<String> forPgo(Caller caller) {
@@ -79,12 +100,18 @@ public class FamilyScope {
   }
 
   public boolean maySee(RequestDetails request, Caller caller, IBaseResource resource) {
-    Set<String> visible = visiblePatients(request, caller);
-    if (visible == null) {
+    if (caller == null || caller.isBeheerder()) {
       return true;
     }
     Set<String> owners = familyMembersOf(resource);
-    return owners.isEmpty() || owners.stream().anyMatch(visible::contains);
+    if (owners.isEmpty()) {
+      return true;
+    }
+    if (caller.isPgo()) {
+      Set<String> visible = visiblePatients(request, caller);
+      return owners.stream().anyMatch(visible::contains);
+    }
+    return owners.stream().anyMatch(p -> partnerMaySee(request, caller.organisation(), p));
   }
 
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */

@@ -115,6 +115,10 @@ final class HandoverFamily {
   }
 
   Http.Response overdracht(String type, String receiver, String sender, String replaces) {
+    return overdracht(http, type, receiver, sender, replaces);
+  }
+
+  Http.Response overdracht(Http as, String type, String receiver, String sender, String replaces) {
     Parameters p = new Parameters();
     p.addParameter().setName("type").setValue(new org.hl7.fhir.r4.model.CodeType(type));
     p.addParameter().setName("ontvanger").setValue(new Reference(receiver));
@@ -124,7 +128,7 @@ final class HandoverFamily {
     if (replaces != null) {
       p.addParameter().setName("vervangt").setValue(new Reference(replaces));
     }
-    return http.postJson("/fhir/" + record() + "/$overdracht", p);
+    return as.postJson("/fhir/" + record() + "/$overdracht", p);
   }
 
   static Bundle document(Http.Response response) {

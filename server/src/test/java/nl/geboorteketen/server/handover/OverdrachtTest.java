@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.geboorteketen.mappings.overdracht.HandoverDocumentBuilder;
 import nl.geboorteketen.server.support.Http;
+import nl.geboorteketen.server.support.TestTokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Consent;
@@ -134,6 +135,35 @@ class OverdrachtTest {
 
     assertEquals(422, refused.status(), refused::toString);
     assertTrue(refused.body().contains("geweigerd"), refused::toString);
+  }
+
+  @Test
+  void aPartnerHandsOverInItsOwnNameOnly() {
+    HandoverFamily f = new HandoverFamily();
+    f.indication(ServiceRequest.ServiceRequestStatus.ACTIVE);
+    Http kraamzorg = f.http.withToken(TestTokens.partner("kraamzorg", f.kraamzorg()));
+    Http midwife = f.http.withToken(TestTokens.partner("verloskundige", f.midwife()));
+    Http jgz = f.http.withToken(TestTokens.partner("jgz", f.jgz()));
+
+    Http.Response inAnothersName = kraamzorg.postJson("/fhir/" + f.record() + "/$overdracht", parameters(f, f.midwife()));
+    assertEquals(403, inAnothersName.status(), inAnothersName::toString);
+    assertTrue(inAnothersName.outcome().getIssueFirstRep().getDiagnostics().contains("own name"), inAnothersName::toString);
+    assertEquals(403, jgz.postJson("/fhir/" + f.record() + "/$overdracht", parameters(f, null)).status(),
+        "JGZ receives handovers; it does not send this type");
+
+    Http.Response own = f.overdracht(midwife, "verloskundige-kraamzorg", f.kraamzorg(), null, null);
+    assertEquals(200, own.status(), own::toString);
+    assertEquals(f.midwife(), HandoverFamily.task(own).getRequester().getReference(), "the sender is the token's organisation");
+  }
+
+  private static org.hl7.fhir.r4.model.Parameters parameters(HandoverFamily f, String sender) {
+    org.hl7.fhir.r4.model.Parameters p = new org.hl7.fhir.r4.model.Parameters();
+    p.addParameter().setName("type").setValue(new org.hl7.fhir.r4.model.CodeType("verloskundige-kraamzorg"));
+    p.addParameter().setName("ontvanger").setValue(new org.hl7.fhir.r4.model.Reference(f.kraamzorg()));
+    if (sender != null) {
+      p.addParameter().setName("zender").setValue(new org.hl7.fhir.r4.model.Reference(sender));
+    }
+    return p;
   }
 
   @Test

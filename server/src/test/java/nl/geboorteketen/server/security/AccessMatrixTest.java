@@ -30,6 +30,7 @@ class AccessMatrixTest {
     tokens.put("stranger-key", TestTokens.signedByStranger());
     tokens.put("expired", TestTokens.expired());
     tokens.put("wrong-audience", TestTokens.wrongAudience());
+    tokens.put("beheerder", TestTokens.beheerder());
     tokens.put("midwife", TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE));
     tokens.put("other-midwife", TestTokens.partner("verloskundige", world.otherMidwife));
     tokens.put("kraamzorg", TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG));

@@ -26,6 +26,11 @@ class DevTokensTest {
     TokenVerifier otherAudience = new TokenVerifier("", List.of(dev.publicKey()), "https://iss", "https://elsewhere");
     assertThrows(TokenVerifier.InvalidTokenException.class,
         () -> otherAudience.verify(dev.tokenFor("beheerder").orElseThrow()));
+    var pgoClaims = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+        .put("sub", "dev-pgo").put("gk_bsn", "999911120").put("scope", "patient/*.rs");
+    assertEquals("999911120", verifier.verify(dev.tokenFor(pgoClaims, 60)).bsn());
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(dev.tokenFor(pgoClaims, -60)),
+        "a negative lifetime gives an expired token");
     TokenVerifier withoutDevKey = new TokenVerifier("", List.of(), "https://iss", "https://aud");
     assertThrows(TokenVerifier.InvalidTokenException.class,
         () -> withoutDevKey.verify(dev.tokenFor("beheerder").orElseThrow()));
