@@ -36,8 +36,9 @@ public record Options(
         --jfr                  record our server with JFR and print where the CPU time goes
         --token JWT            bearer token sent with every request
         --token-endpoint URL   fetch a bearer token there (POST, form body --token-body) once the server is up;
-                               {base} in the URL is the server's root URL
-        --token-body BODY      default grant_type=client_credentials
+                               {base} in the URL is the server's root URL (default {base}/dev/token: the
+                               harness starts our server with GK_DEV_TOKENS=true)
+        --token-body BODY      default identity=beheerder
         --repo DIR             repository root (default: found from the jar's location)
         --results DIR          where CSV and markdown go (default <repo>/benchmark/results)
       """;
@@ -53,8 +54,8 @@ public record Options(
     boolean baseline = true;
     boolean jfr = false;
     String token = null;
-    String tokenEndpoint = null;
-    String tokenBody = "grant_type=client_credentials";
+    String tokenEndpoint = "{base}/dev/token";
+    String tokenBody = "identity=beheerder";
     Path repo = null;
     Path results = null;
     for (int i = 0; i < args.length; i++) {

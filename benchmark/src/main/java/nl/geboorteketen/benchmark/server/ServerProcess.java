@@ -64,6 +64,8 @@ public final class ServerProcess implements AutoCloseable {
     env.putAll(db.env());
     env.put("GK_PORT", String.valueOf(port));
     env.put("GK_BIND_HOST", "127.0.0.1");
+    // tokens for the load come from the development endpoint; the bare server ignores the setting
+    env.put("GK_DEV_TOKENS", "true");
     long launched = System.nanoTime();
     return new ServerProcess(name, pb.start(), port, gcLog, launched);
   }
