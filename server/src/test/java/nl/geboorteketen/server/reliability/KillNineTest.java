@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.support.Http;
@@ -27,16 +29,19 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 of a server process during a write load (single creates and two-entry transactions from
- * several threads), then a restart on the same data: every acknowledged write is there and no
- * transaction is half there. On the H2 file store and on PostgreSQL. Transactions PUT two
- * organisations with client ids {@code <key>-a} and {@code <key>-b}, so a half transaction shows.
+ * kill -9 of a server process during a write and read load (single creates, two-entry transactions
+ * and reads from several threads), then a restart on the same data: every acknowledged write is
+ * there, no transaction is half there, and every acknowledged create and read has its AuditEvent
+ * (NEN 7513: no access without its record). On the H2 file store and on PostgreSQL. Transactions
+ * PUT two organisations with client ids {@code <key>-a} and {@code <key>-b}, so a half transaction
+ * shows; audit records are counted by their entity references to each organisation.
  */
 @Tag("storage")
 class KillNineTest {
 
   private static final int CREATORS = 3;
   private static final int TRANSACTORS = 2;
+  private static final int READERS = 2;
   private static final long LOAD_MILLIS = 6_000;
 
   @Test
@@ -65,6 +70,7 @@ class KillNineTest {
     Set<String> ackedIds = ConcurrentHashMap.newKeySet();
     Set<String> ackedPairs = ConcurrentHashMap.newKeySet();
     Set<String> triedPairs = ConcurrentHashMap.newKeySet();
+    Map<String, Integer> ackedReads = new ConcurrentHashMap<>();
     try {
       AtomicBoolean running = new AtomicBoolean(true);
       List<Thread> threads = new ArrayList<>();
@@ -97,6 +103,21 @@ class KillNineTest {
           }
         }));
       }
+      for (int i = 0; i < READERS; i++) {
+        threads.add(started(() -> {
+          while (running.get()) {
+            String id = ackedIds.stream().skip(ThreadLocalRandom.current().nextInt(Math.max(1, ackedIds.size())))
+                .findFirst().orElse(null);
+            try {
+              if (id != null && http.get("/fhir/Organization/" + id).status() == 200) {
+                ackedReads.merge(id, 1, Integer::sum);
+              }
+            } catch (RuntimeException serverGone) {
+              return;
+            }
+          }
+        }));
+      }
       Thread.sleep(LOAD_MILLIS);
       server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
       running.set(false);
@@ -117,13 +138,30 @@ class KillNineTest {
         stored.add(rs.getString(1));
       }
     }
+    Map<String, Integer> audited = new HashMap<>();
+    try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+        ResultSet rs = c.createStatement().executeQuery("SELECT r.FHIR_ID, COUNT(*) FROM HFJ_RES_LINK l"
+            + " JOIN HFJ_RESOURCE r ON l.TARGET_RESOURCE_ID = r.RES_ID"
+            + " WHERE l.SOURCE_RESOURCE_TYPE = 'AuditEvent' AND r.RES_TYPE = 'Organization' GROUP BY r.FHIR_ID")) {
+      while (rs.next()) {
+        audited.put(rs.getString(1), rs.getInt(2));
+      }
+    }
+    // each acknowledged create leaves one AuditEvent naming the organisation, each acknowledged read one more
+    long accessesAcknowledged = ackedIds.size() + ackedReads.values().stream().mapToInt(Integer::intValue).sum();
+    long accessesAudited = ackedIds.stream().mapToLong(id -> Math.min(audited.getOrDefault(id, 0),
+        1 + ackedReads.getOrDefault(id, 0))).sum();
     long idsFound = ackedIds.stream().filter(stored::contains).count();
     long pairsFound = ackedPairs.stream().filter(k -> stored.contains(k + "-a") && stored.contains(k + "-b")).count();
     long halfPairs = triedPairs.stream().filter(k -> stored.contains(k + "-a") != stored.contains(k + "-b")).count();
     System.out.printf("[reliability] kill -9 on %s: creates acknowledged %d, found %d; transactions acknowledged %d,"
         + " found whole %d; tried %d, half-written %d%n", store, ackedIds.size(), idsFound, ackedPairs.size(),
         pairsFound, triedPairs.size(), halfPairs);
+    System.out.printf("[reliability] kill -9 on %s: creates + reads acknowledged %d, with their AuditEvent %d%n",
+        store, accessesAcknowledged, accessesAudited);
     assertTrue(ackedIds.size() + ackedPairs.size() > 10, "the load wrote something before the kill");
+    assertTrue(ackedReads.size() > 0, "the load read something before the kill");
+    assertEquals(accessesAcknowledged, accessesAudited, "every acknowledged access has its audit record on " + store);
     assertEquals(ackedIds.size(), idsFound, "every acknowledged create survives kill -9 on " + store);
     assertEquals(ackedPairs.size(), pairsFound, "every acknowledged transaction survives kill -9 on " + store);
     assertEquals(0, halfPairs, "no half-written transaction on " + store);
