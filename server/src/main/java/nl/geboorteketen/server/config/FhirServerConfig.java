@@ -45,8 +45,10 @@ public class FhirServerConfig {
   }
 
   @Bean
-  public ProfilePackageInstaller profilePackageInstaller(IPackageInstallerSvc installer, ProfilePackage pkg) {
-    return new ProfilePackageInstaller(installer, pkg);
+  public ProfilePackageInstaller profilePackageInstaller(IPackageInstallerSvc installer,
+      ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager cache, ca.uhn.fhir.jpa.api.dao.DaoRegistry daos,
+      ProfilePackage pkg) {
+    return new ProfilePackageInstaller(installer, cache, daos, pkg);
   }
 
   @Bean

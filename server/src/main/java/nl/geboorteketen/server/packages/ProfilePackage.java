@@ -52,6 +52,15 @@ public final class ProfilePackage {
     return npm.canonical();
   }
 
+  /** How many resources of this type the package's own folder holds. */
+  public long countOf(String resourceType) {
+    try {
+      return npm.list("package").stream().filter(f -> f.startsWith(resourceType + "-") && f.endsWith(".json")).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Raw JSON of every resource in the given folder of the package ("package" or "example"). */
   public List<String> resourcesIn(String folder) {
     List<String> result = new ArrayList<>();

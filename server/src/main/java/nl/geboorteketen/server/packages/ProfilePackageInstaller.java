@@ -1,6 +1,14 @@
 package nl.geboorteketen.server.packages;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.UriParam;
+import ca.uhn.fhir.rest.param.UriParamQualifierEnum;
+import java.util.Arrays;
+import org.hl7.fhir.r4.model.StructureDefinition;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,26 +24,56 @@ public class ProfilePackageInstaller {
       "SearchParameter", "OperationDefinition", "PlanDefinition", "ActivityDefinition", "Library");
 
   private final IPackageInstallerSvc installer;
+  private final IHapiPackageCacheManager cache;
+  private final DaoRegistry daos;
   private final ProfilePackage profilePackage;
 
-  public ProfilePackageInstaller(IPackageInstallerSvc installer, ProfilePackage profilePackage) {
+  public ProfilePackageInstaller(IPackageInstallerSvc installer, IHapiPackageCacheManager cache, DaoRegistry daos,
+      ProfilePackage profilePackage) {
     this.installer = installer;
+    this.cache = cache;
+    this.daos = daos;
     this.profilePackage = profilePackage;
   }
 
   public void install() {
+    long checked = System.currentTimeMillis();
+    if (alreadyInstalled()) {
+      LOG.info("FHIR package {}#{} is installed with these exact bytes; not re-installed (checked in {} ms)",
+          profilePackage.id(), profilePackage.version(), System.currentTimeMillis() - checked);
+      return;
+    }
     PackageInstallationSpec spec = new PackageInstallationSpec()
         .setName(profilePackage.id())
         .setVersion(profilePackage.version())
         .setPackageContents(profilePackage.bytes())
         .setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
         .setFetchDependencies(false);
-    // Re-install on every start: a rebuilt package of the same version must replace the old one.
+    // A rebuilt package of the same version must replace the old one.
     spec.setReloadExisting(true);
     spec.setInstallResourceTypes(INSTALLED_TYPES);
     long start = System.currentTimeMillis();
     installer.install(spec);
     LOG.info("Installed FHIR package {}#{} in {} ms", profilePackage.id(), profilePackage.version(),
         System.currentTimeMillis() - start);
+  }
+
+  /**
+   * The store holds a package of this id and version with the same bytes, and its profiles: an
+   * install cut off half-way stores the package before its resources, so those are counted too.
+   */
+  private boolean alreadyInstalled() {
+    try {
+      IHapiPackageCacheManager.PackageContents stored = cache.loadPackageContents(profilePackage.id(), profilePackage.version());
+      if (stored == null || !Arrays.equals(stored.getBytes(), profilePackage.bytes())) {
+        return false;
+      }
+    } catch (RuntimeException notStored) {
+      return false;
+    }
+    SearchParameterMap ours = SearchParameterMap.newSynchronous().add(StructureDefinition.SP_URL,
+        new UriParam(profilePackage.canonical() + "/StructureDefinition/").setQualifier(UriParamQualifierEnum.BELOW));
+    int installed = daos.getResourceDao(StructureDefinition.class).search(ours, new SystemRequestDetails()).size();
+    return installed >= profilePackage.countOf("StructureDefinition");
   }
 }
