@@ -8,6 +8,10 @@ import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import nl.geboorteketen.server.pgo.BsnMasker;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * Filters every resource the store hands out — search results, _include and _revinclude,
@@ -54,11 +58,45 @@ public class FamilyFilterInterceptor {
         details.setResource(i, null);
       } else if (caller.isPgo()) {
         IBaseResource masked = masker.mask(r);
+        if (masked instanceof AuditEvent event) {
+          masked = onlyHerFamily(event, scope.visiblePatients(request, caller));
+        }
         if (masked != r) {
           details.setResource(i, masked);
           details.markResourceAtIndexAsSubset(i);
         }
       }
     }
+  }
+
+  /**
+   * A partner's search total is counted in the database before filtering, so it would tell how many
+   * records of other families match: it is left out (FHIR makes Bundle.total optional).
+   */
+  @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+  public boolean withoutUnfilteredTotal(RequestDetails request, IBaseResource response) {
+    Caller caller = AuthenticationInterceptor.caller(request);
+    if (caller != null && caller.isPartner() && response instanceof Bundle bundle
+        && bundle.getType() == Bundle.BundleType.SEARCHSET) {
+      bundle.setTotalElement(null);
+    }
+    return true;
+  }
+
+  /**
+   * One AuditEvent may record an access that touched several families (a beheerder's search, a
+   * partner's list). A family's PGO sees who accessed her record, not which other families were
+   * in the same answer: when an event names patients outside her family, only her own patients
+   * stay in it.
+   */
+  private static IBaseResource onlyHerFamily(AuditEvent event, Set<String> family) {
+    List<String> patients = event.getEntity().stream().map(e -> e.getWhat().getReference())
+        .filter(ref -> ref != null && ref.startsWith("Patient/")).toList();
+    if (patients.stream().allMatch(family::contains)) {
+      return event;
+    }
+    AuditEvent mine = event.copy();
+    mine.getEntity().removeIf(e -> !family.contains(e.getWhat().getReference()));
+    return mine;
   }
 }

@@ -107,6 +107,15 @@ class SecurityBehaviourTest {
   }
 
   @Test
+  void aPartnersSearchTotalDoesNotCountOtherFamilies() {
+    Bundle partner = as(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE))
+        .get("/fhir/Patient?_total=accurate").resource(Bundle.class);
+    assertFalse(partner.hasTotal(), "a total counted before the family filter would leak other families");
+    assertTrue(Http.shared().get("/fhir/Patient?_total=accurate").resource(Bundle.class).hasTotal(),
+        "the beheerder sees everything, total included");
+  }
+
+  @Test
   void aPartnerCannotWriteIntoAFamilyItDoesNotCareFor() {
     // naming itself as the sender does not make a care relationship with a family it never cared for
     Task sneaky = SecurityWorld.handoverTask(world.otherMother, SecurityWorld.KRAAMZORG, world.otherMidwife,
@@ -163,6 +172,8 @@ class SecurityBehaviourTest {
     as(TestTokens.sign(new JWTClaimsSet.Builder().subject(sub).claim("gk_role", "kraamzorg")
         .claim("gk_org", SecurityWorld.KRAAMZORG).claim("scope", "system/*.rs")))
         .get("/fhir/Patient/family-jansen-anna");
+    // one audited answer that lists both families: Anna's PGO must not learn about the other one
+    assertEquals(200, Http.shared().get("/fhir/Patient?_count=500").status());
     Http.Response r = as(TestTokens.pgo(SecurityWorld.ANNA_BSN)).get("/fhir/AuditEvent?_count=500&_sort=-date");
     assertEquals(200, r.status(), r::toString);
     assertTrue(r.body().contains(sub), "Anna sees the kraamzorg read her record");
