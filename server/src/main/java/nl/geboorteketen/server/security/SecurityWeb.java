@@ -72,8 +72,9 @@ public final class SecurityWeb {
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
       ObjectNode doc = JSON.createObjectNode();
-      ObjectNode claims = claimsFor(request);
-      long lifetime = lifetime(request.getParameter("lifetime"));
+      java.util.Map<String, String> form = form(request);
+      ObjectNode claims = claimsFor(form);
+      long lifetime = lifetime(form.get("lifetime"));
       if (claims == null || lifetime == 0) {
         response.setStatus(400);
         doc.put("error", "invalid_request");
@@ -89,11 +90,28 @@ public final class SecurityWeb {
       JSON.writeValue(response.getOutputStream(), doc);
     }
 
-    private ObjectNode claimsFor(HttpServletRequest request) {
-      String identity = request.getParameter("identity");
-      String role = request.getParameter("role");
-      String org = request.getParameter("org");
-      String bsn = request.getParameter("bsn");
+    /**
+     * The form fields, from the body (application/x-www-form-urlencoded) and the query string. The
+     * body is parsed here: the request guard has already read it to check its size.
+     */
+    private java.util.Map<String, String> form(HttpServletRequest request) throws IOException {
+      java.util.Map<String, String> fields = new java.util.HashMap<>();
+      String body = new String(request.getInputStream().readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+      for (String part : (body + "&" + (request.getQueryString() == null ? "" : request.getQueryString())).split("&")) {
+        int eq = part.indexOf('=');
+        if (eq > 0) {
+          fields.putIfAbsent(java.net.URLDecoder.decode(part.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+              java.net.URLDecoder.decode(part.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+      return fields;
+    }
+
+    private ObjectNode claimsFor(java.util.Map<String, String> form) {
+      String identity = form.get("identity");
+      String role = form.get("role");
+      String org = form.get("org");
+      String bsn = form.get("bsn");
       ObjectNode claims = JSON.createObjectNode();
       if (identity != null) {
         return devTokens.identities().containsKey(identity) ? devTokens.identities().get(identity).deepCopy() : null;
