@@ -231,6 +231,7 @@ public class AuthorizationInterceptor {
       if (!scope.maySee(request, caller, resource) && !establishesOwnRelationship(caller, resource)) {
         throw forbidden("This " + type + " belongs to a family " + who(caller) + " has no care relationship with.");
       }
+      scope.forgetDecisions(request);
       checkTransitions(caller, previous, resource);
     }
   }

@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import nl.geboorteketen.server.pgo.BsnMasker;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +38,7 @@ public class FamilyFilterInterceptor {
     }
     for (int i = 0; i < details.size(); i++) {
       IBaseResource r = details.getResource(i);
-      if (r != null && !scope.maySee(request, caller, r)) {
+      if (r != null && !isOwnCreate(request, details.size(), r) && !scope.maySee(request, caller, r)) {
         details.setDontReturnResourceAtIndex(i);
       }
     }
@@ -54,7 +55,7 @@ public class FamilyFilterInterceptor {
       if (r == null) {
         continue;
       }
-      if (!scope.maySee(request, caller, r)) {
+      if (!isOwnCreate(request, details.size(), r) && !scope.maySee(request, caller, r)) {
         details.setResource(i, null);
       } else if (caller.isPgo()) {
         IBaseResource masked = masker.mask(r);
@@ -67,6 +68,12 @@ public class FamilyFilterInterceptor {
         }
       }
     }
+  }
+
+  /** The answer to a create is what the client just sent (it passed the write check), with its new id. */
+  private static boolean isOwnCreate(RequestDetails request, int answered, IBaseResource r) {
+    return request.getRestOperationType() == RestOperationTypeEnum.CREATE && answered == 1
+        && r.fhirType().equals(request.getResourceName());
   }
 
   /**

@@ -67,6 +67,14 @@ public class FamilyScope {
     return visible;
   }
 
+  /**
+   * Forget this request's family decisions: a write may have just started a care relationship
+   * (a maternal record, a care team), so what was refused before it is decided again after it.
+   */
+  public void forgetDecisions(RequestDetails request) {
+    request.getUserData().remove(PARTNER_KEY);
+  }
+
   /** Per request: patient → may this partner see her family. */
   @SuppressWarnings("unchecked")
   private boolean partnerMaySee(RequestDetails request, String organisation, String patient) {

@@ -119,7 +119,8 @@ public final class SecurityWeb {
         claims.put("sub", "dev-" + role).put("client_id", "dev-ehr-" + role).put("gk_role", role).put("gk_org", org)
             .put("scope", "system/*.cruds");
       } else if (bsn != null && bsn.matches("\\d{9}")) {
-        claims.put("sub", "dev-pgo-" + bsn).put("client_id", "dev-pgo").put("gk_bsn", bsn).put("scope", "patient/*.rs");
+        // a pseudonymous subject, as a real PGO sends: the BSN itself must never reach a PGO, also not in the audit log
+        claims.put("sub", "dev-pgo-" + java.util.UUID.nameUUIDFromBytes(bsn.getBytes(java.nio.charset.StandardCharsets.UTF_8))).put("client_id", "dev-pgo").put("gk_bsn", bsn).put("scope", "patient/*.rs");
       } else {
         return null;
       }

@@ -107,6 +107,33 @@ class SecurityBehaviourTest {
   }
 
   @Test
+  void aMidwifeRegistersANewWomanOpensHerRecordAndSeesWhatSheWrote() {
+    Http.Response org = Http.shared().postJson("/fhir/Organization", SecurityWorld.newOrganization("Nieuwe praktijk"));
+    String practice = "Organization/" + org.resource(org.hl7.fhir.r4.model.Organization.class).getIdElement().getIdPart();
+    Http midwife = as(TestTokens.partner("verloskundige", practice));
+    org.hl7.fhir.r4.model.Patient woman = nl.geboorteketen.server.support.Fixtures.example(
+        org.hl7.fhir.r4.model.Patient.class, "family-jansen-anna");
+    woman.setId((String) null);
+    woman.getIdentifierFirstRep().setValue(nl.geboorteketen.server.support.Fixtures.randomBsn());
+
+    Http.Response registered = midwife.postJson("/fhir/Patient", woman);
+    assertEquals(201, registered.status(), registered::toString);
+    String id = "Patient/" + registered.resource(org.hl7.fhir.r4.model.Patient.class).getIdElement().getIdPart();
+    assertEquals(403, midwife.get("/fhir/" + id).status(), "a Patient alone is no care relationship yet");
+
+    org.hl7.fhir.r4.model.EpisodeOfCare record = nl.geboorteketen.server.support.Fixtures.example(
+        org.hl7.fhir.r4.model.EpisodeOfCare.class, "family-jansen-zwangerschap");
+    record.setId((String) null);
+    record.getIdentifier().clear();
+    record.getPatient().setReference(id);
+    record.getManagingOrganization().setReference(practice);
+    Http.Response opened = midwife.postJson("/fhir/EpisodeOfCare", record);
+    assertEquals(201, opened.status(), opened::toString);
+    assertTrue(opened.resource(org.hl7.fhir.r4.model.EpisodeOfCare.class).hasId(), "the answer shows the record she opened");
+    assertEquals(200, midwife.get("/fhir/" + id).status(), "managing her record, she sees the woman");
+  }
+
+  @Test
   void aPartnersSearchTotalDoesNotCountOtherFamilies() {
     Bundle partner = as(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE))
         .get("/fhir/Patient?_total=accurate").resource(Bundle.class);
