@@ -13,8 +13,10 @@ import org.springframework.context.annotation.Configuration;
 public class ProgrammeConfig {
 
   @Bean
-  public ProgrammeService programmeService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg) {
-    return new ProgrammeService(ctx, daos, new RuleTableStore(daos, ctx, pkg), new FamilyFacts(daos));
+  public ProgrammeService programmeService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg,
+      javax.sql.DataSource dataSource, org.springframework.transaction.PlatformTransactionManager transactions) {
+    return new ProgrammeService(ctx, daos, new RuleTableStore(daos, ctx, pkg), new FamilyFacts(daos),
+        new EnrolmentLock(dataSource, transactions));
   }
 
   @Bean

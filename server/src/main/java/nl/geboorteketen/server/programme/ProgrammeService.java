@@ -12,8 +12,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import nl.geboorteketen.server.programme.Eligibility.Capacity;
 import nl.geboorteketen.server.programme.Eligibility.Result;
@@ -35,10 +33,12 @@ public class ProgrammeService {
   private final DaoRegistry daos;
   private final RuleTableStore rules;
   private final FamilyFacts familyFacts;
-  private final Map<String, ReentrantLock> enrolmentLocks = new ConcurrentHashMap<>();
+  private final EnrolmentLock enrolmentLock;
 
-  public ProgrammeService(FhirContext ctx, DaoRegistry daos, RuleTableStore rules, FamilyFacts familyFacts) {
+  public ProgrammeService(FhirContext ctx, DaoRegistry daos, RuleTableStore rules, FamilyFacts familyFacts,
+      EnrolmentLock enrolmentLock) {
     this.ctx = ctx;
+    this.enrolmentLock = enrolmentLock;
     this.daos = daos;
     this.rules = rules;
     this.familyFacts = familyFacts;
@@ -59,43 +59,42 @@ public class ProgrammeService {
 
   /**
    * Enrols the mother's family after checking every criterion and the capacity again, under a
-   * lock per programme so two enrolments for the last place cannot both succeed.
+   * database lock per programme so two enrolments for the last place cannot both succeed, also
+   * when they arrive at two server nodes.
    */
   public EpisodeOfCare enrol(Patient mother, String code) {
     Programme programme = table().find(code).orElseThrow(() -> new InvalidRequestException(
         "Onbekend programma '" + code + "'. Bekend zijn: " + table().programmes().stream()
             .map(Programme::code).collect(Collectors.joining(", "))));
-    ReentrantLock lock = enrolmentLocks.computeIfAbsent(code, c -> new ReentrantLock());
-    lock.lock();
-    try {
-      String ref = ref(mother);
-      if (enrolledPatients(programme).contains(ref)) {
-        throw new ResourceVersionConflictException("Het gezin is al ingeschreven voor " + programme.name() + ".",
-            outcome("Het gezin is al ingeschreven voor " + programme.name() + ".", OperationOutcome.IssueType.DUPLICATE));
-      }
-      Result result = Eligibility.evaluate(programme, familyFacts.collect(mother), capacity(programme, ref));
-      boolean onlyCapacityFails = result.criteria().stream()
-          .filter(c -> c.outcome() != Outcome.ELIGIBLE).allMatch(c -> c.id().equals("capaciteit"));
-      if (result.outcome() != Outcome.ELIGIBLE && onlyCapacityFails) {
-        throw new ResourceVersionConflictException(result.summary(),
-            outcome(result.summary(), OperationOutcome.IssueType.CONFLICT));
-      }
-      if (result.outcome() != Outcome.ELIGIBLE) {
-        throw new UnprocessableEntityException(ctx, outcome(result.summary(), OperationOutcome.IssueType.BUSINESSRULE));
-      }
-      EpisodeOfCare enrolment = new EpisodeOfCare();
-      enrolment.getMeta().addProfile("https://fhir.geboorteketen.nl/StructureDefinition/gk-programme-enrolment");
-      enrolment.setStatus(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
-      enrolment.addType().addCoding().setSystem(EPISODE_TYPE).setCode(ENROLMENT)
-          .setDisplay("Inschrijving in een ondersteuningsprogramma");
-      enrolment.addType().addCoding().setSystem(system(programme)).setCode(programme.code()).setDisplay(programme.name());
-      enrolment.setPatient(new Reference(ref));
-      enrolment.getPeriod().setStart(new Date());
-      var created = daos.getResourceDao(EpisodeOfCare.class).create(enrolment, new SystemRequestDetails());
-      return (EpisodeOfCare) created.getResource();
-    } finally {
-      lock.unlock();
+    return enrolmentLock.whileHolding(code, () -> enrolChecked(mother, programme));
+  }
+
+  private EpisodeOfCare enrolChecked(Patient mother, Programme programme) {
+    String ref = ref(mother);
+    if (enrolledPatients(programme).contains(ref)) {
+      throw new ResourceVersionConflictException("Het gezin is al ingeschreven voor " + programme.name() + ".",
+          outcome("Het gezin is al ingeschreven voor " + programme.name() + ".", OperationOutcome.IssueType.DUPLICATE));
     }
+    Result result = Eligibility.evaluate(programme, familyFacts.collect(mother), capacity(programme, ref));
+    boolean onlyCapacityFails = result.criteria().stream()
+        .filter(c -> c.outcome() != Outcome.ELIGIBLE).allMatch(c -> c.id().equals("capaciteit"));
+    if (result.outcome() != Outcome.ELIGIBLE && onlyCapacityFails) {
+      throw new ResourceVersionConflictException(result.summary(),
+          outcome(result.summary(), OperationOutcome.IssueType.CONFLICT));
+    }
+    if (result.outcome() != Outcome.ELIGIBLE) {
+      throw new UnprocessableEntityException(ctx, outcome(result.summary(), OperationOutcome.IssueType.BUSINESSRULE));
+    }
+    EpisodeOfCare enrolment = new EpisodeOfCare();
+    enrolment.getMeta().addProfile("https://fhir.geboorteketen.nl/StructureDefinition/gk-programme-enrolment");
+    enrolment.setStatus(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+    enrolment.addType().addCoding().setSystem(EPISODE_TYPE).setCode(ENROLMENT)
+        .setDisplay("Inschrijving in een ondersteuningsprogramma");
+    enrolment.addType().addCoding().setSystem(system(programme)).setCode(programme.code()).setDisplay(programme.name());
+    enrolment.setPatient(new Reference(ref));
+    enrolment.getPeriod().setStart(new Date());
+    var created = daos.getResourceDao(EpisodeOfCare.class).create(enrolment, new SystemRequestDetails());
+    return (EpisodeOfCare) created.getResource();
   }
 
   Capacity capacity(Programme p, String motherRef) {

@@ -3,11 +3,6 @@ package nl.geboorteketen.server.programme;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,8 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.geboorteketen.server.packages.ProfilePackage;
-import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import org.hl7.fhir.r4.model.Bundle;
@@ -28,7 +21,6 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
@@ -101,7 +93,7 @@ class ProgrammeOperationTest {
   @Test
   void aRegionAddsAProgrammeWithoutCodeAndTheLastPlaceGoesToOneFamily() throws Exception {
     String code = "regio-steun-" + UUID.randomUUID().toString().substring(0, 8);
-    loadTableWith(code);
+    RegionalProgramme.load(HTTP, code);
     String a = flexFamily("c");
     String b = flexFamily("c");
     ParametersParameterComponent regional = programme(ondersteuning(a), code);
@@ -164,9 +156,7 @@ class ProgrammeOperationTest {
   // --- helpers ---
 
   private static Http.Response enrol(String mother, String programme) {
-    Parameters in = new Parameters();
-    in.addParameter().setName("programma").setValue(new org.hl7.fhir.r4.model.CodeType(programme));
-    return HTTP.postJson("/fhir/" + mother + "/$inschrijven", in);
+    return RegionalProgramme.enrol(HTTP, mother, programme);
   }
 
   private static Parameters ondersteuning(String mother) {
@@ -259,22 +249,4 @@ class ProgrammeOperationTest {
     throw new AssertionError("no " + exampleId);
   }
 
-  /** Loads a new version of the rule table (same url) with one more programme, over REST. */
-  private static void loadTableWith(String code) throws Exception {
-    Library packaged = RuleTableStore.findInPackage(FhirContext.forR4Cached(), ProfilePackage.fromClasspath(), ProgrammeTable.URL).orElseThrow();
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode table = (ObjectNode) json.readTree(RuleTableStore.content(packaged));
-    ObjectNode programme = ((ArrayNode) table.path("rules").path("programmes")).addObject();
-    programme.put("code", code).put("system", "https://regio.example.nl/programma").put("name", "Regionale steun (test)")
-        .put("capacity", 1);
-    ObjectNode criterion = programme.putArray("criteria").addObject();
-    criterion.put("id", "volwassen").put("fact", "ageYears").put("op", "ge").put("value", 18)
-        .put("text", "de moeder is volwassen");
-    Library library = packaged.copy();
-    library.setId((String) null);
-    library.setVersion("regio-" + code);
-    library.getContentFirstRep().setData(json.writeValueAsString(table).getBytes(StandardCharsets.UTF_8));
-    Http.Response r = HTTP.postJson("/fhir/Library", library);
-    assertEquals(201, r.status(), r::body);
-  }
 }

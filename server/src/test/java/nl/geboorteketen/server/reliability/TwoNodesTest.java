@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import nl.geboorteketen.server.GeboorteketenServer;
 import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.programme.RegionalProgramme;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestServer;
@@ -83,6 +84,41 @@ class TwoNodesTest {
     String after = onB.current(LIP, bytes -> new String(bytes, StandardCharsets.UTF_8));
     assertTrue(!before.contains("eigen tabel"), "package table first");
     assertEquals(table, after, "node B uses the table node A stored, without restart");
+  }
+
+  @Test
+  void theLastPlaceOfAProgrammeGoesToOneFamilyEvenWhenTwoNodesEnrolAtOnce() throws Exception {
+    String code = "regio-twee-nodes-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    RegionalProgramme.load(http(nodeA), code);
+    String a = storedMother(nodeA);
+    String b = storedMother(nodeA);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<Http.Response>> answers = pool.invokeAll(java.util.List.of(
+          () -> RegionalProgramme.enrol(http(nodeA), a, code), () -> RegionalProgramme.enrol(http(nodeB), b, code)));
+      java.util.List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get().status());
+      }
+      System.out.printf("[reliability] enrolment race for the last place, one request per node: %s%n", statuses);
+      assertEquals(java.util.List.of(200, 409), statuses.stream().sorted().toList(), "one place, one family");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String storedMother(GeboorteketenServer node) {
+    nl.geboorteketen.server.support.Fixtures.NewFamily family = nl.geboorteketen.server.support.Fixtures.examplesAsNewFamily();
+    Http.Response r = http(node).postJson("/fhir", family.transaction());
+    assertEquals(200, r.status(), r::toString);
+    String urn = family.urnByExampleId().get("Patient/family-jansen-anna");
+    java.util.List<Bundle.BundleEntryComponent> sent = family.transaction().getEntry();
+    for (int i = 0; i < sent.size(); i++) {
+      if (sent.get(i).getFullUrl().equals(urn)) {
+        return r.resource(Bundle.class).getEntry().get(i).getResponse().getLocation().replaceAll("/_history/.*", "");
+      }
+    }
+    throw new AssertionError("the mother was not stored");
   }
 
   private static Http http(GeboorteketenServer node) {
