@@ -118,7 +118,13 @@ class KillNineTest {
           }
         }));
       }
-      Thread.sleep(LOAD_MILLIS);
+      // kill once the load has written and read enough, however busy the machine is
+      long started = System.currentTimeMillis();
+      while (System.currentTimeMillis() - started < LOAD_MILLIS
+          || (ackedIds.size() + ackedPairs.size() < 30 || ackedReads.isEmpty())
+              && System.currentTimeMillis() - started < 120_000) {
+        Thread.sleep(200);
+      }
       server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
       running.set(false);
       for (Thread t : threads) {
