@@ -35,10 +35,19 @@ public final class FhirClient {
       this.http = HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
-          .executor(Executors.newFixedThreadPool(Math.max(2, clients)))
+          .executor(Executors.newFixedThreadPool(Math.max(2, clients), Connection::daemon))
           .build();
     }
+
+    /** The HTTP client's worker threads must not keep the harness JVM alive once the report is written. */
+    private static Thread daemon(Runnable r) {
+      Thread t = new Thread(r, "fhir-client-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
   }
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final Connection connection;
   private final String bearerToken;
