@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.geboorteketen.benchmark.chain.Callers;
 import nl.geboorteketen.benchmark.chain.ChainWorkload;
 import nl.geboorteketen.benchmark.chain.Organisations;
 import nl.geboorteketen.benchmark.generic.GenericWorkload;
@@ -99,17 +100,23 @@ public final class BenchmarkMain {
       FhirClient client = new FhirClient(server.baseUrl(), Tokens.forServer(options, server.baseUrl()), options.clients());
       client.recordInto(new Recorder());
       Organisations orgs = Organisations.create(client);
+      Callers callers = new Callers(client, orgs, Tokens.endpoint(options, server.baseUrl()));
 
       ChainWorkload chain = new ChainWorkload(orgs, bsns);
       LOG.info("Chain workload: warm-up {}, then {} with {} clients", options.warmup(), options.duration(), options.clients());
       Phase.run("warmup", "geboorteketen", client, options.clients(), options.warmup(),
-          (c, i) -> chain.runFamily(client, i));
+          (c, i) -> chain.runFamily(callers, i));
       long before = chain.completed();
       Phase.Result chainPhase = Phase.run("chain", "geboorteketen", client, options.clients(), options.duration(),
-          (c, i) -> chain.runFamily(client, i));
+          (c, i) -> chain.runFamily(callers, i));
       report.add(chainPhase);
       report.figure("chain: families per minute", (chain.completed() - before) / chainPhase.seconds() * 60, "/min");
       report.figure("chain: families failed", chain.failed(), "");
+      report.target("p95 chain-overdracht, " + options.clients() + " clients in the chain", Report.p95(chainPhase,
+          "chain-overdracht"), "ms", false, 150);
+      if (!callers.partnerTokens()) {
+        report.note("no token endpoint: the partner and PGO chain steps were sent with the run's own token");
+      }
 
       GenericWorkload generic = new GenericWorkload(client, "geboorteketen", options.clients(), bsns);
       RunResult result = generic(generic, "geboorteketen");
