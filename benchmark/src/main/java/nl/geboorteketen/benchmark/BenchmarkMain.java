@@ -26,6 +26,9 @@ public final class BenchmarkMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  /** Issue #3 sets the $lip-indicatie targets for 16 concurrent clients, whatever --clients is. */
+  private static final int LIP_BURST_CLIENTS = 16;
+  private static final String LIP_BURST_KIND = "lip-indicatie-inputs";
 
   private final Options options;
   private final Report report = new Report();
@@ -118,6 +121,8 @@ public final class BenchmarkMain {
         report.note("no token endpoint: the partner and PGO chain steps were sent with the run's own token");
       }
 
+      lipBurst(server.baseUrl(), callers.midwifeToken());
+
       GenericWorkload generic = new GenericWorkload(client, "geboorteketen", options.clients(), bsns);
       RunResult result = generic(generic, "geboorteketen");
 
@@ -150,6 +155,31 @@ public final class BenchmarkMain {
       }
       return result;
     }
+  }
+
+  /**
+   * $lip-indicatie at type level with explicit inputs (nothing read from the store, nothing stored),
+   * as a midwife, from 16 clients: the load issue #3 sets its targets for. The four input sets
+   * take turns (basis first child, later child with formula, multiple birth op maat, hospital days).
+   */
+  private void lipBurst(String baseUrl, String midwifeToken) throws InterruptedException {
+    List<String> bodies = Template.load("lip-indicatie-inputs.json").fill(java.util.Map.of()).lines()
+        .filter(l -> !l.isBlank()).toList();
+    FhirClient burst = new FhirClient(baseUrl, midwifeToken, LIP_BURST_CLIENTS);
+    Phase.Work work = (c, i) -> {
+      burst.post(LIP_BURST_KIND, "ServiceRequest/$lip-indicatie", bodies.get((int) (i % bodies.size())));
+      return true;
+    };
+    Duration length = options.duration().dividedBy(4);
+    LOG.info("$lip-indicatie burst: warm-up {}, then {} with {} clients", options.warmup().dividedBy(2), length,
+        LIP_BURST_CLIENTS);
+    Phase.run("warmup", "geboorteketen", burst, LIP_BURST_CLIENTS, options.warmup().dividedBy(2), work);
+    Phase.Result lip = Phase.run("lip-burst", "geboorteketen", burst, LIP_BURST_CLIENTS, length, work);
+    report.add(lip);
+    report.target("$lip-indicatie (inputs), " + LIP_BURST_CLIENTS + " clients: throughput",
+        Report.throughput(lip, LIP_BURST_KIND), "/s", true, 300);
+    report.target("$lip-indicatie (inputs), " + LIP_BURST_CLIENTS + " clients: p95", Report.p95(lip, LIP_BURST_KIND),
+        "ms", false, 25);
   }
 
   private RunResult runBare() throws Exception {

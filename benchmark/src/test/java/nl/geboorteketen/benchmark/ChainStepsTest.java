@@ -1,9 +1,11 @@
 package nl.geboorteketen.benchmark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.geboorteketen.benchmark.chain.ChainWorkload;
 import nl.geboorteketen.benchmark.chain.Step;
@@ -23,5 +25,13 @@ class ChainStepsTest {
         "the kraamzorg cares for the family only after the handover");
     assertTrue(order.indexOf("chain-consent-pgo") < order.indexOf("chain-pgo-read"),
         "the PGO sees nothing before the pgo-delen consent");
+  }
+
+  @Test
+  void theBurstInputsAreOneParametersPerLine() {
+    List<String> bodies = Template.load("lip-indicatie-inputs.json").fill(Map.of()).lines()
+        .filter(l -> !l.isBlank()).toList();
+    assertEquals(4, bodies.size());
+    bodies.forEach(b -> assertTrue(b.startsWith("{\"resourceType\":\"Parameters\"") && !b.contains("{{"), b));
   }
 }
