@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.geboorteketen.benchmark.chain.Callers;
 import nl.geboorteketen.benchmark.chain.ChainWorkload;
 import nl.geboorteketen.benchmark.chain.Organisations;
 import nl.geboorteketen.benchmark.generic.GenericWorkload;
@@ -25,6 +26,9 @@ public final class BenchmarkMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  /** Issue #3 sets the $lip-indicatie targets for 16 concurrent clients, whatever --clients is. */
+  private static final int LIP_BURST_CLIENTS = 16;
+  private static final String LIP_BURST_KIND = "lip-indicatie-inputs";
 
   private final Options options;
   private final Report report = new Report();
@@ -99,17 +103,25 @@ public final class BenchmarkMain {
       FhirClient client = new FhirClient(server.baseUrl(), Tokens.forServer(options, server.baseUrl()), options.clients());
       client.recordInto(new Recorder());
       Organisations orgs = Organisations.create(client);
+      Callers callers = new Callers(client, orgs, Tokens.endpoint(options, server.baseUrl()));
 
       ChainWorkload chain = new ChainWorkload(orgs, bsns);
       LOG.info("Chain workload: warm-up {}, then {} with {} clients", options.warmup(), options.duration(), options.clients());
       Phase.run("warmup", "geboorteketen", client, options.clients(), options.warmup(),
-          (c, i) -> chain.runFamily(client, i));
+          (c, i) -> chain.runFamily(callers, i));
       long before = chain.completed();
       Phase.Result chainPhase = Phase.run("chain", "geboorteketen", client, options.clients(), options.duration(),
-          (c, i) -> chain.runFamily(client, i));
+          (c, i) -> chain.runFamily(callers, i));
       report.add(chainPhase);
       report.figure("chain: families per minute", (chain.completed() - before) / chainPhase.seconds() * 60, "/min");
       report.figure("chain: families failed", chain.failed(), "");
+      report.target("p95 chain-overdracht, " + options.clients() + " clients in the chain", Report.p95(chainPhase,
+          "chain-overdracht"), "ms", false, 150);
+      if (!callers.partnerTokens()) {
+        report.note("no token endpoint: the partner and PGO chain steps were sent with the run's own token");
+      }
+
+      lipBurst(server.baseUrl(), callers.midwifeToken());
 
       GenericWorkload generic = new GenericWorkload(client, "geboorteketen", options.clients(), bsns);
       RunResult result = generic(generic, "geboorteketen");
@@ -143,6 +155,31 @@ public final class BenchmarkMain {
       }
       return result;
     }
+  }
+
+  /**
+   * $lip-indicatie at type level with explicit inputs (nothing read from the store, nothing stored),
+   * as a midwife, from 16 clients: the load issue #3 sets its targets for. The four input sets
+   * take turns (basis first child, later child with formula, multiple birth op maat, hospital days).
+   */
+  private void lipBurst(String baseUrl, String midwifeToken) throws InterruptedException {
+    List<String> bodies = Template.load("lip-indicatie-inputs.json").fill(java.util.Map.of()).lines()
+        .filter(l -> !l.isBlank()).toList();
+    FhirClient burst = new FhirClient(baseUrl, midwifeToken, LIP_BURST_CLIENTS);
+    Phase.Work work = (c, i) -> {
+      burst.post(LIP_BURST_KIND, "ServiceRequest/$lip-indicatie", bodies.get((int) (i % bodies.size())));
+      return true;
+    };
+    Duration length = options.duration().dividedBy(4);
+    LOG.info("$lip-indicatie burst: warm-up {}, then {} with {} clients", options.warmup().dividedBy(2), length,
+        LIP_BURST_CLIENTS);
+    Phase.run("warmup", "geboorteketen", burst, LIP_BURST_CLIENTS, options.warmup().dividedBy(2), work);
+    Phase.Result lip = Phase.run("lip-burst", "geboorteketen", burst, LIP_BURST_CLIENTS, length, work);
+    report.add(lip);
+    report.target("$lip-indicatie (inputs), " + LIP_BURST_CLIENTS + " clients: throughput",
+        Report.throughput(lip, LIP_BURST_KIND), "/s", true, 300);
+    report.target("$lip-indicatie (inputs), " + LIP_BURST_CLIENTS + " clients: p95", Report.p95(lip, LIP_BURST_KIND),
+        "ms", false, 25);
   }
 
   private RunResult runBare() throws Exception {

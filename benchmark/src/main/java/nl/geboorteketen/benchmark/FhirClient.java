@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP against one FHIR base URL; every call is timed and counted under a request kind in the
- * current {@link Recorder}. A bearer token, when given, goes with every request.
+ * current {@link Recorder}. A bearer token, when given, goes with every request; {@link #as}
+ * gives the same connection and recorder with another caller's token.
  */
 public final class FhirClient {
 
@@ -22,29 +23,56 @@ public final class FhirClient {
   private static final String FHIR_JSON = "application/fhir+json";
   private static final int ERRORS_LOGGED_PER_KIND = 3;
 
-  private final HttpClient http;
-  private final String baseUrl;
+  /** What every caller of one client shares: the HTTP client, the current recorder, the error log counts. */
+  private static final class Connection {
+    private final HttpClient http;
+    private final String baseUrl;
+    private final ConcurrentHashMap<String, AtomicInteger> errorsLogged = new ConcurrentHashMap<>();
+    private volatile Recorder recorder = new Recorder();
+
+    private Connection(String baseUrl, int clients) {
+      this.baseUrl = baseUrl;
+      this.http = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .executor(Executors.newFixedThreadPool(Math.max(2, clients), Connection::daemon))
+          .build();
+    }
+
+    /** The HTTP client's worker threads must not keep the harness JVM alive once the report is written. */
+    private static Thread daemon(Runnable r) {
+      Thread t = new Thread(r, "fhir-client-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final Connection connection;
   private final String bearerToken;
-  private final ConcurrentHashMap<String, AtomicInteger> errorsLogged = new ConcurrentHashMap<>();
-  private volatile Recorder recorder = new Recorder();
 
   public FhirClient(String baseUrl, String bearerToken, int clients) {
-    this.baseUrl = baseUrl;
+    this(new Connection(baseUrl, clients), bearerToken);
+  }
+
+  private FhirClient(Connection connection, String bearerToken) {
+    this.connection = connection;
     this.bearerToken = bearerToken;
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .executor(Executors.newFixedThreadPool(Math.max(2, clients)))
-        .build();
+  }
+
+  /** The same connection and recorder, sending another bearer token (a partner's, a PGO's). */
+  public FhirClient as(String otherBearerToken) {
+    return new FhirClient(connection, otherBearerToken);
   }
 
   public String baseUrl() {
-    return baseUrl;
+    return connection.baseUrl;
   }
 
-  /** Where the following calls are counted. */
+  /** Where the following calls are counted (for every caller of this connection). */
   public void recordInto(Recorder next) {
-    this.recorder = next;
+    connection.recorder = next;
   }
 
   public Response get(String kind, String path) {
@@ -63,6 +91,7 @@ public final class FhirClient {
 
   private HttpRequest.Builder request(String path) {
     String encoded = path.replace("|", "%7C");
+    String baseUrl = connection.baseUrl;
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(encoded.isEmpty() ? baseUrl : baseUrl + "/" + encoded))
         .timeout(Duration.ofSeconds(120))
         .header("Accept", FHIR_JSON);
@@ -73,10 +102,10 @@ public final class FhirClient {
   }
 
   private Response send(String kind, HttpRequest.Builder builder) {
-    LatencyStats stats = recorder.kind(kind);
+    LatencyStats stats = connection.recorder.kind(kind);
     long start = System.nanoTime();
     try {
-      HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = connection.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       long elapsed = System.nanoTime() - start;
       Response response = new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
       if (response.ok()) {
@@ -97,7 +126,7 @@ public final class FhirClient {
   }
 
   private void logError(String kind, String what) {
-    if (errorsLogged.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet() <= ERRORS_LOGGED_PER_KIND) {
+    if (connection.errorsLogged.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet() <= ERRORS_LOGGED_PER_KIND) {
       LOG.warn("{} failed: {}", kind, what);
     }
   }

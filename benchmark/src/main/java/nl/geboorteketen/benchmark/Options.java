@@ -26,7 +26,8 @@ public record Options(
       java -jar benchmark/target/geboorteketen-benchmark.jar [options]
         --clients N            concurrent clients (default 8)
         --duration 60s         chain phase; generic create/read/search phases get a third each,
-                               each growth read mix a half (default 60s)
+                               each growth read mix a half, the $lip-indicatie burst (16 clients)
+                               a quarter (default 60s)
         --warmup 10s           unrecorded warm-up per server (default 10s)
         --families 1000,10000  stored family counts for the growth phase (default 1000,10000)
         --db h2|postgres       database of both servers (default h2)

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.geboorteketen.benchmark.Bsn;
-import nl.geboorteketen.benchmark.FhirClient;
 import nl.geboorteketen.benchmark.StoredFamily;
 
 /**
@@ -31,14 +30,19 @@ public final class ChainWorkload {
     this.bsns = bsns;
   }
 
-  /** The chain as far as the server supports it today. Later steps go here, in chain order. */
+  /**
+   * The chain as far as the server supports it today, in chain order. The records are written with
+   * the run's own token (beheerder); the operations, the kraamweek and the PGO read are sent by the
+   * partner (or the mother's PGO) who does them in real use, so the server's access checks are paid.
+   */
   public static List<Step> steps() {
     return List.of(
         new TransactionStep("chain-register-woman", "register-woman.json", Arrays.asList("woman", "episode")),
         new TransactionStep("chain-pregnancy", "pregnancy.json", Arrays.asList("pregnancy")),
         new TransactionStep("chain-birth", "birth.json", Arrays.asList("child", "mother", "delivery", "weight")),
-        new OperationStep("chain-lip-indicatie", "{{episode}}/$lip-indicatie", "lip-indicatie.json"),
-        new OperationStep("chain-overdracht", "{{episode}}/$overdracht", "overdracht-kraamzorg.json"),
+        // the midwife practice manages the maternal record (register-woman), so its care relationship is checked
+        new OperationStep("chain-lip-indicatie", Actor.MIDWIFE, "{{episode}}/$lip-indicatie", "lip-indicatie.json", null),
+        new OperationStep("chain-overdracht", Actor.MIDWIFE, "{{episode}}/$overdracht", "overdracht-kraamzorg.json", null),
         new ReadStep("chain-everything-mother", "{{woman}}/$everything?_count=100", false),
         new ReadStep("chain-read-woman", "{{woman}}", false),
         new ReadStep("chain-search-patient-by-bsn",
@@ -47,14 +51,18 @@ public final class ChainWorkload {
         new ReadStep("chain-search-observation-by-subject-code",
             "Observation?subject={{child}}&code=http://loinc.org|8339-4", true),
         new ReadStep("chain-search-observation-by-maternal-record", "Observation?maternal-record={{episode}}", true),
-        new ReadStep("chain-search-children-of-mother", "RelatedPerson?related-patient={{woman}}", true));
+        new ReadStep("chain-search-children-of-mother", "RelatedPerson?related-patient={{woman}}", true),
+        // the kraamzorg cares for the family as the owner of the handover Task chain-overdracht made
+        new TransactionStep("chain-kraamweek", Actor.KRAAMZORG, "kraamweek.json", List.of()),
+        new OperationStep("chain-consent-pgo", Actor.MIDWIFE, "Consent", "consent-pgo.json", "pgoConsent"),
+        new ReadStep("chain-pgo-read", Actor.PGO, "{{woman}}/$everything?_count=100", true));
   }
 
   /** Takes one new family through every step. */
-  public boolean runFamily(FhirClient client, long number) {
+  public boolean runFamily(Callers callers, long number) {
     Family family = new Family(bsns.next(), bsns.next(), "Jansen" + number, orgs);
     for (Step step : steps) {
-      if (!step.run(family, client)) {
+      if (!step.run(family, callers)) {
         failed.incrementAndGet();
         return true;
       }

@@ -11,12 +11,18 @@ import nl.geboorteketen.benchmark.Template;
 public class TransactionStep implements Step {
 
   private final String name;
+  private final Actor actor;
   private final Template template;
   private final List<String> idNamesByEntry;
 
   /** idNamesByEntry: per bundle entry, the name to store its id under (null: not needed). */
   public TransactionStep(String name, String template, List<String> idNamesByEntry) {
+    this(name, Actor.BEHEERDER, template, idNamesByEntry);
+  }
+
+  public TransactionStep(String name, Actor actor, String template, List<String> idNamesByEntry) {
     this.name = name;
+    this.actor = actor;
     this.template = Template.load(template);
     this.idNamesByEntry = idNamesByEntry;
   }
@@ -27,8 +33,8 @@ public class TransactionStep implements Step {
   }
 
   @Override
-  public boolean run(Family family, FhirClient client) {
-    FhirClient.Response r = client.transaction(name, template.fill(family.values()));
+  public boolean run(Family family, Callers callers) {
+    FhirClient.Response r = callers.as(actor, family).transaction(name, template.fill(family.values()));
     if (!r.ok()) {
       return false;
     }
