@@ -25,9 +25,25 @@ public class FamilyFilterInterceptor {
   private final FamilyScope scope;
   private final BsnMasker masker;
 
-  public FamilyFilterInterceptor(FamilyScope scope, BsnMasker masker) {
+  private final AccessRules rules;
+
+  public FamilyFilterInterceptor(FamilyScope scope, BsnMasker masker, AccessRules rules) {
     this.scope = scope;
     this.masker = masker;
+    this.rules = rules;
+  }
+
+  /**
+   * A type the rule table restricts to some readers (AuditEvent) stays out of every answer to
+   * anyone else, also where it rides along ($everything includes the Patient compartment, audit
+   * records too). $everything leaves AuditEvents out for everyone: the record, not the log of who
+   * read it (the PGO reads that with GET AuditEvent), and an answer that grows with each reading.
+   */
+  private boolean restricted(RequestDetails request, Caller caller, IBaseResource r) {
+    if (r.fhirType().equals("AuditEvent") && "$everything".equals(request.getOperation())) {
+      return true;
+    }
+    return rules.readers(r.fhirType()).map(roles -> !roles.contains(caller.tableRole())).orElse(false);
   }
 
   @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
@@ -38,7 +54,8 @@ public class FamilyFilterInterceptor {
     }
     for (int i = 0; i < details.size(); i++) {
       IBaseResource r = details.getResource(i);
-      if (r != null && !isOwnCreate(request, details.size(), r) && !scope.maySee(request, caller, r)) {
+      if (r != null && !isOwnCreate(request, details.size(), r)
+          && (restricted(request, caller, r) || !scope.maySee(request, caller, r))) {
         details.setDontReturnResourceAtIndex(i);
       }
     }
@@ -55,7 +72,8 @@ public class FamilyFilterInterceptor {
       if (r == null) {
         continue;
       }
-      if (!isOwnCreate(request, details.size(), r) && !scope.maySee(request, caller, r)) {
+      if (!isOwnCreate(request, details.size(), r)
+          && (restricted(request, caller, r) || !scope.maySee(request, caller, r))) {
         details.setResource(i, null);
       } else if (caller.isPgo()) {
         IBaseResource masked = masker.mask(r);

@@ -91,7 +91,7 @@ public class SecurityConfig {
     server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
     server.registerInterceptor(new PgoSearchNarrowingInterceptor(ctx, scope));
     server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope, selector));
-    server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx)));
+    server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx), rules));
     server.registerInterceptor(new AuditInterceptor(daos, scope));
     server.registerInterceptor(new SecurityCapability(web));
     return new Installed();
