@@ -11,7 +11,8 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * MedMij: a PGO never receives a BSN. Empties every Identifier with the BSN system anywhere in a
- * resource (contained resources and Reference.identifier too), on a copy; the JSON and XML
+ * resource (contained resources, the entries of a stored Bundle such as a handover document, and
+ * Reference.identifier too), on a copy; the JSON and XML
  * parsers leave empty elements out, so nothing of it is sent.
  */
 public class BsnMasker {
@@ -38,10 +39,8 @@ public class BsnMasker {
 
   private List<Identifier> bsnIdentifiers(Resource r) {
     List<Identifier> found = new ArrayList<>();
-    List<Resource> all = new ArrayList<>(List.of(r));
-    if (r instanceof DomainResource d) {
-      all.addAll(d.getContained());
-    }
+    List<Resource> all = new ArrayList<>();
+    collect(r, all);
     for (Resource each : all) {
       for (Identifier id : ctx.newTerser().getAllPopulatedChildElementsOfType(each, Identifier.class)) {
         if (FamilyResolver.BSN_SYSTEM.equals(id.getSystem()) && !found.contains(id)) {
@@ -50,5 +49,19 @@ public class BsnMasker {
       }
     }
     return found;
+  }
+
+  /** The resource and every resource inside it: contained ones, and the entries of a Bundle (a handover document). */
+  private static void collect(Resource r, List<Resource> into) {
+    into.add(r);
+    if (r instanceof DomainResource d) {
+      d.getContained().forEach(c -> collect(c, into));
+    }
+    if (r instanceof org.hl7.fhir.r4.model.Bundle b) {
+      b.getEntry().stream().filter(e -> e.hasResource()).forEach(e -> collect(e.getResource(), into));
+    }
+    if (r instanceof org.hl7.fhir.r4.model.Parameters p) {
+      p.getParameter().stream().filter(x -> x.hasResource()).forEach(x -> collect(x.getResource(), into));
+    }
   }
 }

@@ -187,6 +187,16 @@ public class AuthorizationInterceptor {
       throw forbidden("A PGO has read-only access.");
     }
     requireScope(caller, type, letter);
+    // a row for the whole type decides before the body is validated: no 422 details for a caller who may not write it
+    rules.writers(type, Set.of()).ifPresent(roles -> requireRole(caller, type, roles));
+  }
+
+  private void requireRole(Caller caller, String type, Set<String> roles) {
+    if (!roles.contains(caller.tableRole())) {
+      throw forbidden(roles.isEmpty() ? type + " cannot be written through the API."
+          : "Writing this " + type + " is for " + String.join(", ", roles) + "; the token's role is "
+              + caller.tableRole() + ".");
+    }
   }
 
   // ----- every stored write, also each entry of a transaction -----
@@ -213,13 +223,7 @@ public class AuthorizationInterceptor {
     }
     IBaseResource subject = resource != null ? resource : previous;
     String type = subject.fhirType();
-    rules.writers(type, profilesOf(previous, resource)).ifPresent(roles -> {
-      if (!roles.contains(caller.tableRole())) {
-        throw forbidden(roles.isEmpty() ? type + " cannot be written through the API."
-            : "Writing this " + type + " is for " + String.join(", ", roles) + "; the token's role is "
-                + caller.tableRole() + ".");
-      }
-    });
+    rules.writers(type, profilesOf(previous, resource)).ifPresent(roles -> requireRole(caller, type, roles));
     if (caller.isBeheerder()) {
       return;
     }
@@ -233,6 +237,11 @@ public class AuthorizationInterceptor {
       }
       scope.forgetDecisions(request);
       checkTransitions(caller, previous, resource);
+      if (previous != null && resource.fhirType().equals("EpisodeOfCare")
+          && !sameReference(previous, resource, "managingOrganization")
+          && !refersToOwn(caller, previous, "managingOrganization")) {
+        throw forbidden("Only the managing organisation of this EpisodeOfCare may hand its management to another.");
+      }
     }
   }
 
@@ -248,21 +257,25 @@ public class AuthorizationInterceptor {
   }
 
   /**
-   * A new client (Patient), a maternal record or care team naming the caller's own organisation
-   * declares a care relationship (audited like every write). A Task does not: a handover comes from
-   * a sender that already cares for the family ($overdracht checks this), so naming oneself as the
-   * sender of a Task must not open a family.
+   * A new client (Patient), or a maternal record a midwife opens for her own practice, declares a
+   * care relationship (audited like every write). A Task or a care team does not: a handover comes
+   * from a sender that already cares for the family, and a care team is made by a partner who does.
    */
   private boolean establishesOwnRelationship(Caller caller, IBaseResource resource) {
     if (resource.fhirType().equals("Patient")) {
       return true;
     }
-    return switch (resource.fhirType()) {
-      case "EpisodeOfCare" -> refersToOwn(caller, resource, "managingOrganization");
-      case "CareTeam" -> refersToOwn(caller, resource, "participant.member")
-          || refersToOwn(caller, resource, "participant.onBehalfOf");
-      default -> false;
-    };
+    // only a midwife opens a maternal record for a client; a care team is made by a partner who
+    // already cares for the family (else anyone knowing a patient id could add itself)
+    return resource.fhirType().equals("EpisodeOfCare") && "verloskundige".equals(caller.role())
+        && refersToOwn(caller, resource, "managingOrganization");
+  }
+
+  private boolean sameReference(IBaseResource a, IBaseResource b, String path) {
+    java.util.function.Function<IBaseResource, java.util.List<String>> refs = r -> ctx.newTerser()
+        .getValues(r, r.fhirType() + "." + path, Reference.class).stream()
+        .map(x -> x.getReferenceElement().toUnqualifiedVersionless().getValue()).toList();
+    return refs.apply(a).equals(refs.apply(b));
   }
 
   private boolean refersToOwn(Caller caller, IBaseResource resource, String path) {

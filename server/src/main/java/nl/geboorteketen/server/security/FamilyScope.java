@@ -125,7 +125,14 @@ public class FamilyScope {
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */
   public Set<String> familyMembersOf(IBaseResource resource) {
     Set<String> owners = new LinkedHashSet<>();
-    if (resource.fhirType().equals("Patient") && resource.getIdElement().hasIdPart()) {
+    if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle) {
+      // a stored Bundle (a handover document) belongs to the families of what it carries
+      bundle.getEntry().stream().filter(e -> e.hasResource())
+          .forEach(e -> owners.addAll(familyMembersOf(e.getResource())));
+      return owners;
+    }
+    // a Patient inside a stored Bundle may carry its urn:uuid fullUrl as id: that names no one
+    if (resource.fhirType().equals("Patient") && resource.getIdElement().isIdPartValid()) {
       owners.add("Patient/" + resource.getIdElement().getIdPart());
       return owners;
     }

@@ -16,6 +16,12 @@ import nl.geboorteketen.server.support.TestTokens;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Composition;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +77,8 @@ class SecurityBehaviourTest {
   void noBsnReachesAPgoOnAnyRoute() {
     Http pgo = as(TestTokens.pgo(SecurityWorld.ANNA_BSN));
     for (String path : List.of("/fhir/Patient/family-jansen-anna", "/fhir/Patient", "/fhir/RelatedPerson",
-        "/fhir/Patient/family-jansen-anna/$everything", "/fhir/Patient/family-jansen-daan",
+        "/fhir/Patient/family-jansen-anna/$everything?_count=500", "/fhir/Patient/family-jansen-daan",
+        "/fhir/Patient/family-jansen-daan/$everything?_count=500",
         "/fhir/Patient?_revinclude=RelatedPerson:patient", "/fhir/RelatedPerson?_include=RelatedPerson:patient")) {
       Http.Response r = pgo.get(path);
       assertEquals(200, r.status(), () -> path + ": " + r);
@@ -152,6 +159,51 @@ class SecurityBehaviourTest {
   }
 
   @Test
+  void aCareTeamNamingItselfDoesNotOpenAFamily() {
+    CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(world.otherMother));
+    team.addParticipant().setMember(new Reference(SecurityWorld.KRAAMZORG)).addRole().setText("Kraamzorg");
+    Http kraamzorg = as(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG));
+    assertEquals(403, kraamzorg.postJson("/fhir/CareTeam", team).status());
+    assertEquals(403, kraamzorg.get("/fhir/" + world.otherMother).status(), "still no relationship");
+  }
+
+  @Test
+  void onlyTheManagingOrganisationHandsOverAMaternalRecord() {
+    Http kraamzorg = as(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG));
+    Http.Response read = kraamzorg.get("/fhir/" + SecurityWorld.RECORD);
+    assertEquals(200, read.status(), "the kraamzorg in Anna's care team reads her record");
+    EpisodeOfCare record = read.resource(EpisodeOfCare.class);
+    record.getManagingOrganization().setReference(SecurityWorld.KRAAMZORG);
+    Http.Response taken = kraamzorg.put("/fhir/" + SecurityWorld.RECORD,
+        Http.FHIR.newJsonParser().encodeResourceToString(record), "application/fhir+json");
+    assertEquals(403, taken.status(), taken::toString);
+    assertEquals(SecurityWorld.MIDWIFE, Http.shared().get("/fhir/" + SecurityWorld.RECORD).resource(EpisodeOfCare.class)
+        .getManagingOrganization().getReference());
+  }
+
+  @Test
+  void aStoredDocumentIsReadOnlyByThoseWhoCareForItsFamily() {
+    Patient mother = Http.shared().get("/fhir/" + world.otherMother).resource(Patient.class);
+    Bundle doc = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(new java.util.Date());
+    doc.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID());
+    Composition c = new Composition().setStatus(Composition.CompositionStatus.FINAL).setDate(new java.util.Date())
+        .setTitle("Overdracht").setType(new CodeableConcept().setText("overdracht"))
+        .setSubject(new Reference(world.otherMother));
+    c.addAuthor().setReference(world.otherMidwife);
+    doc.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(c);
+    doc.addEntry().setFullUrl(root() + "/fhir/" + world.otherMother).setResource(mother);
+    Http.Response stored = Http.shared().postJson("/fhir/Bundle", doc);
+    assertEquals(201, stored.status(), stored::toString);
+    String id = "/fhir/Bundle/" + stored.resource(Bundle.class).getIdElement().getIdPart();
+
+    assertEquals(403, as(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG)).get(id).status(),
+        "a partner without a relationship with the family");
+    assertEquals(200, as(TestTokens.partner("verloskundige", world.otherMidwife)).get(id).status());
+    Http.Response search = as(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG)).get("/fhir/Bundle?_count=500");
+    assertFalse(search.body().contains(stored.resource(Bundle.class).getIdElement().getIdPart()), search::toString);
+  }
+
+  @Test
   void auditEventsCannotBeChangedOrDeletedEvenByTheBeheerder() {
     Http admin = Http.shared();
     admin.get("/fhir/Patient/family-jansen-anna");
@@ -173,7 +225,10 @@ class SecurityBehaviourTest {
     assertEquals(200, probe.get("/fhir/Patient/family-jansen-anna").status());
     assertEquals(200, probe.get("/fhir/Observation?subject=Patient/family-jansen-anna&_count=500").status());
     assertEquals(403, probe.get("/fhir/" + world.otherMother).status());
-    Http.Response created = probe.postJson("/fhir/Organization", SecurityWorld.newOrganization("Audit probe"));
+    Patient woman = nl.geboorteketen.server.support.Fixtures.example(Patient.class, "family-jansen-anna");
+    woman.setId((String) null);
+    woman.getIdentifierFirstRep().setValue(nl.geboorteketen.server.support.Fixtures.randomBsn());
+    Http.Response created = probe.postJson("/fhir/Patient", woman);
     assertEquals(201, created.status(), created::toString);
     assertEquals(401, Http.shared().withToken(TestTokens.expired()).get("/fhir/Patient/family-jansen-anna").status());
 

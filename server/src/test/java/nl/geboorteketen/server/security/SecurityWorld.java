@@ -141,6 +141,10 @@ final class SecurityWorld {
           .setTitle("Testdocument").setType(new CodeableConcept().setText("overdracht"));
       c.addAuthor().setDisplay("test");
       doc.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(c);
+      // a handover document carries the family's records as they were, BSN included
+      Patient anna = Fixtures.example(Patient.class, "family-jansen-anna");
+      anna.setId((String) null);
+      doc.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(anna);
       Http.Response r = Http.shared().postJson("/fhir/Bundle", doc);
       assertEquals(201, r.status(), r::toString);
       document = "Bundle/" + r.resource(Bundle.class).getIdElement().getIdPart();
