@@ -1,14 +1,14 @@
 package nl.geboorteketen.server.security;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import com.nimbusds.jose.jwk.JWK;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import javax.sql.DataSource;
 import nl.geboorteketen.server.audit.AuditInterceptor;
+import nl.geboorteketen.server.audit.AuditReferencesAllowDelete;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.consent.ConsentService;
 import nl.geboorteketen.server.packages.ProfilePackage;
@@ -75,18 +75,19 @@ public class SecurityConfig {
     return new FamilyScope(ctx, daos, families, consents);
   }
 
+  /** An audit record names the resources it is about; they may still be deleted. */
+  @Bean
+  public AuditReferencesAllowDelete auditReferencesAllowDelete(DataSource dataSource,
+      IInterceptorService storageInterceptors) {
+    AuditReferencesAllowDelete interceptor = new AuditReferencesAllowDelete(dataSource);
+    storageInterceptors.registerInterceptor(interceptor);
+    return interceptor;
+  }
+
   /** Puts everything on the FHIR endpoint; the order of registration is the order of the hooks. */
   @Bean
   public Installed securityInstalled(RestfulServer server, FhirContext ctx, DaoRegistry daos, TokenVerifier verifier,
-      AccessRules rules, FamilyScope scope, ProfileSelector selector, SecurityWeb web, Settings settings,
-      JpaStorageSettings storage) {
-    // An audit record names the resources it is about; they may still be deleted.
-    Set<String> paths = new HashSet<>(storage.getEnforceReferentialIntegrityOnDeleteDisableForPaths() == null
-        ? Set.of() : storage.getEnforceReferentialIntegrityOnDeleteDisableForPaths());
-    paths.add("AuditEvent.entity.what");
-    paths.add("AuditEvent.agent.who");
-    storage.setEnforceReferentialIntegrityOnDeleteDisableForPaths(paths);
-
+      AccessRules rules, FamilyScope scope, ProfileSelector selector, SecurityWeb web, Settings settings) {
     server.registerInterceptor(new CorrelationIdInterceptor());
     server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
     server.registerInterceptor(new PgoSearchNarrowingInterceptor(ctx, scope));

@@ -60,6 +60,10 @@ public final class Http {
         .header("Content-Type", contentType).header("Accept", "application/fhir+json"));
   }
 
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(root + path)).DELETE().header("Accept", "application/fhir+json"));
+  }
+
   public Response postJson(String path, IBaseResource resource) {
     return post(path, FHIR.newJsonParser().encodeResourceToString(resource), "application/fhir+json");
   }
