@@ -112,6 +112,7 @@ public class FhirServerConfig {
     server.registerInterceptor(new CapabilityStatementCustomizer(
         selector.profilesByType(), pkg.canonical() + "/ImplementationGuide/" + pkg.id()));
     server.registerInterceptor(new UnknownResourceTypeInterceptor(ctx));
+    server.registerInterceptor(new nl.geboorteketen.server.web.IssueCodeInterceptor());
     server.registerInterceptor(new OpenApiInterceptor());
     server.registerInterceptor(new ResponseHighlighterInterceptor());
     return server;

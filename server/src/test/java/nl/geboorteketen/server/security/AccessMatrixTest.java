@@ -54,10 +54,12 @@ class AccessMatrixTest {
       assertNotNull(r.header("WWW-Authenticate"), "401 without WWW-Authenticate");
       assertTrue(r.header("WWW-Authenticate").startsWith("Bearer"), r.header("WWW-Authenticate"));
       assertFalse(r.outcome().getIssue().isEmpty());
+      assertEquals(OperationOutcome.IssueType.LOGIN, r.outcome().getIssueFirstRep().getCode());
     }
     if (status == 403) {
       OperationOutcome oo = r.outcome();
       assertFalse(oo.getIssueFirstRep().getDiagnostics().isBlank(), "403 must say why");
+      assertEquals(OperationOutcome.IssueType.FORBIDDEN, oo.getIssueFirstRep().getCode());
     }
     if (expect == null) {
       return;
