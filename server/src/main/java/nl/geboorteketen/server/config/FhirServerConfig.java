@@ -100,6 +100,9 @@ public class FhirServerConfig {
     server.registerProviders(resourceProviders.createProviders());
     server.registerProviders(systemProvider, valueSetOperationProvider);
     operationProviders.orderedStream().forEach(server::registerProvider);
+    // HAPI caps _count at 50; a family's $everything is larger, and a client asking for 200 gets 200
+    pagingProvider.setDefaultPageSize(20);
+    pagingProvider.setMaximumPageSize(500);
     server.setPagingProvider(pagingProvider);
     server.setDefaultResponseEncoding(ca.uhn.fhir.rest.api.EncodingEnum.JSON);
     if (!settings.publicBaseUrl().isBlank()) {

@@ -68,8 +68,11 @@ public final class DevTokens {
   /** Signs claims with the key; iss, aud, iat, nbf, exp and jti are added. */
   public static String sign(JWTClaimsSet.Builder claims, RSAKey key, String issuer, String audience, long lifetimeSeconds) {
     long now = System.currentTimeMillis();
-    claims.issuer(issuer).audience(audience).issueTime(new Date(now)).notBeforeTime(new Date(now - 1000))
-        .expirationTime(new Date(now + lifetimeSeconds * 1000)).jwtID(UUID.randomUUID().toString());
+    long exp = now + lifetimeSeconds * 1000;
+    // an expired test token was valid once: issued and usable before it expired, never nbf > exp
+    long issued = Math.min(now, exp - 60_000);
+    claims.issuer(issuer).audience(audience).issueTime(new Date(issued)).notBeforeTime(new Date(issued - 1000))
+        .expirationTime(new Date(exp)).jwtID(UUID.randomUUID().toString());
     try {
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
       jwt.sign(new RSASSASigner(key));

@@ -31,6 +31,9 @@ class DevTokensTest {
     assertEquals("999911120", verifier.verify(dev.tokenFor(pgoClaims, 60)).bsn());
     assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(dev.tokenFor(pgoClaims, -60)),
         "a negative lifetime gives an expired token");
+    var expired = com.nimbusds.jwt.SignedJWT.parse(dev.tokenFor(pgoClaims, -60)).getJWTClaimsSet();
+    assertTrue(expired.getNotBeforeTime().before(expired.getExpirationTime()), "it was valid once: nbf before exp");
+    assertTrue(expired.getIssueTime().before(expired.getExpirationTime()));
     TokenVerifier withoutDevKey = new TokenVerifier("", List.of(), "https://iss", "https://aud");
     assertThrows(TokenVerifier.InvalidTokenException.class,
         () -> withoutDevKey.verify(dev.tokenFor("beheerder").orElseThrow()));

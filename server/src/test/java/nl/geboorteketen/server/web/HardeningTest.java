@@ -46,6 +46,32 @@ class HardeningTest {
   }
 
   @Test
+  void anErrorAnswerHasOneDateAndOneServerHeader() {
+    for (Http.Response r : java.util.List.of(http.anonymous().get("/fhir/Patient"), http.get("/fhir/Patient/nope"),
+        http.get("/fhir/Patient?_count=1"))) {
+      assertEquals(1, r.raw().headers().allValues("date").size(), r.raw().headers()::toString);
+      assertEquals(1, r.raw().headers().allValues("server").size(), r.raw().headers()::toString);
+    }
+  }
+
+  @Test
+  void aPageHoldsWhatTheClientAskedForUpTo500() {
+    String name = "Paginatest " + java.util.UUID.randomUUID();
+    Bundle batch = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (int i = 0; i < 60; i++) {
+      org.hl7.fhir.r4.model.Organization org = nl.geboorteketen.server.support.Fixtures.example(
+          org.hl7.fhir.r4.model.Organization.class, "family-jansen-kraamzorg");
+      org.setId((String) null);
+      batch.addEntry().setResource(org.setName(name + " " + i)).getRequest()
+          .setMethod(Bundle.HTTPVerb.POST).setUrl("Organization");
+    }
+    assertEquals(200, http.postJson("/fhir", batch).status());
+    String search = "/fhir/Organization?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(60, http.get(search + "&_count=100").resource(Bundle.class).getEntry().size(), "not capped at 50");
+    assertEquals(20, http.get(search).resource(Bundle.class).getEntry().size(), "the default page");
+  }
+
+  @Test
   void unknownResourceTypeIs400() {
     Http.Response response = http.post("/fhir/Zwangerschap", "{\"resourceType\":\"Zwangerschap\"}",
         "application/fhir+json");
