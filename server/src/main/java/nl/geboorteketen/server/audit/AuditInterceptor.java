@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>writes: in the same database transaction as the write (STORAGE_PRECOMMIT_*), so a write
  *       without its audit record cannot be committed;</li>
- *   <li>reads, searches, operations: stored before the response is sent; when that fails the
- *       client gets 500 and no data;</li>
+ *   <li>reads, searches, operations: committed before the response is sent (grouped with the
+ *       records of concurrent requests, {@link AuditWriter}); when that fails the client gets 500
+ *       and no data;</li>
  *   <li>refusals (401, 403): stored while the error answer is made.</li>
  * </ul>
  */
@@ -43,10 +44,12 @@ public class AuditInterceptor {
 
   private final DaoRegistry daos;
   private final FamilyScope scope;
+  private final AuditWriter writer;
 
-  public AuditInterceptor(DaoRegistry daos, FamilyScope scope) {
+  public AuditInterceptor(DaoRegistry daos, FamilyScope scope, AuditWriter writer) {
     this.daos = daos;
     this.scope = scope;
+    this.writer = writer;
   }
 
   // ----- writes, inside their transaction -----
@@ -77,7 +80,7 @@ public class AuditInterceptor {
       patients.remove(ref);
     }
     store(request, new AuditRecord.Interaction(code, action, false, null),
-        gone ? Set.of() : Set.of(ref), gone ? Set.of(ref) : Set.of(), patients);
+        gone ? Set.of() : Set.of(ref), gone ? Set.of(ref) : Set.of(), patients, true);
   }
 
   // ----- reads, searches, operations: before the answer leaves -----
@@ -117,7 +120,7 @@ public class AuditInterceptor {
     AuditEvent.AuditEventAction action = code.equals("operation") ? AuditEvent.AuditEventAction.E
         : AuditEvent.AuditEventAction.R;
     store(request, new AuditRecord.Interaction(code, action, false,
-        code.equals("operation") ? request.getOperation() : null), resources, Set.of(), patients);
+        code.equals("operation") ? request.getOperation() : null), resources, Set.of(), patients, false);
     return true;
   }
 
@@ -134,21 +137,26 @@ public class AuditInterceptor {
     try {
       store(request, new AuditRecord.Interaction(status == 401 ? "unauthenticated" : "forbidden",
               AuditEvent.AuditEventAction.E, true, status + ": " + exception.getMessage()),
-          Set.of(), target == null ? Set.of() : Set.of(target), Set.of());
+          Set.of(), target == null ? Set.of() : Set.of(target), Set.of(), false);
     } catch (RuntimeException e) {
       LOG.error("Could not record the refused request {}", request.getRequestPath(), e);
     }
     return true;
   }
 
+  /** inWrite: inside the write's own transaction; otherwise through the group-commit writer. */
   private void store(RequestDetails request, AuditRecord.Interaction what, Set<String> resources,
-      Set<String> mentioned, Set<String> patients) {
+      Set<String> mentioned, Set<String> patients, boolean inWrite) {
     Caller caller = AuthenticationInterceptor.caller(request);
     String address = request instanceof ServletRequestDetails s ? s.getServletRequest().getRemoteAddr() : null;
     AuditEvent event = AuditRecord.build(what, caller, address, request.getResourceName() == null
         ? request.getRequestPath() : request.getResourceName(), resources, mentioned, patients, request.getFhirServerBase());
     try {
-      daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+      if (inWrite) {
+        daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+      } else {
+        writer.storeAndWait(event);
+      }
     } catch (RuntimeException e) {
       LOG.error("Audit record could not be stored; the request is refused", e);
       throw new InternalErrorException("The access could not be recorded in the audit log, so it is refused.", e);

@@ -27,6 +27,15 @@ public class FamilyFilterInterceptor {
 
   private final AccessRules rules;
 
+  /**
+   * Left out of every $everything: the audit log (see restricted) and the conformance resources
+   * HAPI pulls in because an audit record or a meta element refers to them — the definitions,
+   * not the family's record.
+   */
+  private static final Set<String> NOT_THE_RECORD = Set.of("AuditEvent", "StructureDefinition", "ValueSet",
+      "CodeSystem", "SearchParameter", "OperationDefinition", "CapabilityStatement", "ImplementationGuide",
+      "NamingSystem", "ConceptMap");
+
   public FamilyFilterInterceptor(FamilyScope scope, BsnMasker masker, AccessRules rules) {
     this.scope = scope;
     this.masker = masker;
@@ -40,7 +49,7 @@ public class FamilyFilterInterceptor {
    * read it (the PGO reads that with GET AuditEvent), and an answer that grows with each reading.
    */
   private boolean restricted(RequestDetails request, Caller caller, IBaseResource r) {
-    if (r.fhirType().equals("AuditEvent") && "$everything".equals(request.getOperation())) {
+    if ("$everything".equals(request.getOperation()) && NOT_THE_RECORD.contains(r.fhirType())) {
       return true;
     }
     return rules.readers(r.fhirType()).map(roles -> !roles.contains(caller.tableRole())).orElse(false);

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import nl.geboorteketen.server.audit.AuditInterceptor;
 import nl.geboorteketen.server.audit.AuditReferencesAllowDelete;
+import nl.geboorteketen.server.audit.AuditWriter;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.consent.ConsentService;
 import nl.geboorteketen.server.packages.ProfilePackage;
@@ -21,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Tokens, access rules, family filtering, PGO rules, consent and the audit log, on the FHIR endpoint. */
 @Configuration
@@ -87,13 +89,14 @@ public class SecurityConfig {
   /** Puts everything on the FHIR endpoint; the order of registration is the order of the hooks. */
   @Bean
   public Installed securityInstalled(RestfulServer server, FhirContext ctx, DaoRegistry daos, TokenVerifier verifier,
-      AccessRules rules, FamilyScope scope, ProfileSelector selector, SecurityWeb web, Settings settings) {
+      AccessRules rules, FamilyScope scope, ProfileSelector selector, SecurityWeb web, Settings settings,
+      PlatformTransactionManager transactions) {
     server.registerInterceptor(new CorrelationIdInterceptor());
     server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
     server.registerInterceptor(new PgoSearchNarrowingInterceptor(ctx, scope));
     server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope, selector));
     server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx), rules));
-    server.registerInterceptor(new AuditInterceptor(daos, scope));
+    server.registerInterceptor(new AuditInterceptor(daos, scope, new AuditWriter(daos, transactions)));
     server.registerInterceptor(new SecurityCapability(web));
     return new Installed();
   }
