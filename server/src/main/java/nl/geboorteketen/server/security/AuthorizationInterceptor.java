@@ -22,6 +22,7 @@ import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -267,8 +268,17 @@ public class AuthorizationInterceptor {
     }
     // only a midwife opens a maternal record for a client; a care team is made by a partner who
     // already cares for the family (else anyone knowing a patient id could add itself)
-    return resource.fhirType().equals("EpisodeOfCare") && "verloskundige".equals(caller.role())
-        && refersToOwn(caller, resource, "managingOrganization");
+    if (!(resource instanceof EpisodeOfCare record) || !"verloskundige".equals(caller.role())
+        || !refersToOwn(caller, resource, "managingOrganization") || !record.hasPatient()) {
+      return false;
+    }
+    // nor may she take a woman another practice is caring for now: that practice hands her over
+    String patient = record.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue();
+    scope.otherCurrentManager(patient, caller.organisation()).ifPresent(other -> {
+      throw forbidden(patient + " has a current maternal record managed by " + other + "; a new practice "
+          + "gets her when that practice sets its managingOrganization to the new one (a handover).");
+    });
+    return true;
   }
 
   private boolean sameReference(IBaseResource a, IBaseResource b, String path) {

@@ -110,6 +110,24 @@ public class FamilyResolver {
     return false;
   }
 
+  /**
+   * The organisation managing a current (planned, waitlist, active, onhold) maternal record of this
+   * patient, when it is not the given one.
+   */
+  public java.util.Optional<String> otherCurrentManager(String patient, String organisation) {
+    for (EpisodeOfCare record : search(EpisodeOfCare.class, new SearchParameterMap().add("patient",
+        new ReferenceParam(patient)))) {
+      boolean current = switch (record.getStatus()) {
+        case PLANNED, WAITLIST, ACTIVE, ONHOLD -> true;
+        default -> false;
+      };
+      if (current && record.hasManagingOrganization() && !isOrganisation(record.getManagingOrganization(), organisation)) {
+        return java.util.Optional.of(record.getManagingOrganization().getReference());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static boolean isOrganisation(Reference ref, String organisation) {
     return ref != null && ref.hasReference()
         && organisation.equals(ref.getReferenceElement().toUnqualifiedVersionless().getValue());

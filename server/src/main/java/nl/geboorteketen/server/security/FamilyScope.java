@@ -122,6 +122,11 @@ public class FamilyScope {
     return owners.stream().anyMatch(p -> partnerMaySee(request, caller.organisation(), p));
   }
 
+  /** Who else manages a current maternal record of this patient, if anyone. */
+  public java.util.Optional<String> otherCurrentManager(String patient, String organisation) {
+    return families.otherCurrentManager(patient, organisation);
+  }
+
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */
   public Set<String> familyMembersOf(IBaseResource resource) {
     Set<String> owners = new LinkedHashSet<>();

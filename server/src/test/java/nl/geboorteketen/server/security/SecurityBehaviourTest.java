@@ -171,6 +171,19 @@ class SecurityBehaviourTest {
   }
 
   @Test
+  void aMidwifeCannotTakeAWomanAnotherPracticeIsCaringFor() {
+    EpisodeOfCare grab = nl.geboorteketen.server.support.Fixtures.example(EpisodeOfCare.class, "family-jansen-zwangerschap");
+    grab.setId((String) null);
+    grab.getIdentifier().clear();
+    grab.getManagingOrganization().setReference(world.otherMidwife);
+    Http other = as(TestTokens.partner("verloskundige", world.otherMidwife));
+    Http.Response r = other.postJson("/fhir/EpisodeOfCare", grab);
+    assertEquals(403, r.status(), r::toString);
+    assertTrue(r.body().contains("managed by " + SecurityWorld.MIDWIFE), r::toString);
+    assertEquals(403, other.get("/fhir/" + SecurityWorld.ANNA).status(), "still not hers");
+  }
+
+  @Test
   void onlyTheManagingOrganisationHandsOverAMaternalRecord() {
     Http kraamzorg = as(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG));
     Http.Response read = kraamzorg.get("/fhir/" + SecurityWorld.RECORD);
