@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -39,20 +39,24 @@ public class AuditReferencesAllowDelete {
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
   public void ignoreAuditReferences(DeleteConflictList conflicts) {
-    List<IdDt> targets = new ArrayList<>();
+    Set<String> targets = new LinkedHashSet<>();
     for (DeleteConflict c : conflicts) {
-      if ("AuditEvent".equals(c.getSourceId().getResourceType()) && !targets.contains(c.getTargetId())) {
-        targets.add(c.getTargetId());
+      if (fromAuditLog(c)) {
+        targets.add(c.getTargetId().toUnqualifiedVersionless().getValue());
       }
     }
     if (targets.isEmpty()) {
       return;
     }
-    conflicts.removeIf(c -> "AuditEvent".equals(c.getSourceId().getResourceType()));
+    conflicts.removeIf(AuditReferencesAllowDelete::fromAuditLog);
     // HAPI looked at one referrer only; the audit log's does not count, so look for any other
-    for (IdDt target : targets) {
-      otherReferrer(target).ifPresent(conflicts::add);
+    for (String target : targets) {
+      otherReferrer(new IdDt(target)).ifPresent(conflicts::add);
     }
+  }
+
+  private static boolean fromAuditLog(DeleteConflict conflict) {
+    return "AuditEvent".equals(conflict.getSourceId().getResourceType());
   }
 
   private Optional<DeleteConflict> otherReferrer(IdDt target) {

@@ -19,6 +19,7 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.validation.IValidatorModule;
+import nl.geboorteketen.server.web.IssueCodeInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import nl.geboorteketen.server.fhir.CapabilityStatementCustomizer;
 import nl.geboorteketen.server.fhir.GeboorteketenRestfulServer;
@@ -115,7 +116,7 @@ public class FhirServerConfig {
     server.registerInterceptor(new CapabilityStatementCustomizer(
         selector.profilesByType(), pkg.canonical() + "/ImplementationGuide/" + pkg.id()));
     server.registerInterceptor(new UnknownResourceTypeInterceptor(ctx));
-    server.registerInterceptor(new nl.geboorteketen.server.web.IssueCodeInterceptor());
+    server.registerInterceptor(new IssueCodeInterceptor());
     server.registerInterceptor(new OpenApiInterceptor());
     server.registerInterceptor(new ResponseHighlighterInterceptor());
     return server;

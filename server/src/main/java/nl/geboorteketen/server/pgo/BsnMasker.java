@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.geboorteketen.server.security.FamilyResolver;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -57,10 +59,10 @@ public class BsnMasker {
     if (r instanceof DomainResource d) {
       d.getContained().forEach(c -> collect(c, into));
     }
-    if (r instanceof org.hl7.fhir.r4.model.Bundle b) {
+    if (r instanceof Bundle b) {
       b.getEntry().stream().filter(e -> e.hasResource()).forEach(e -> collect(e.getResource(), into));
     }
-    if (r instanceof org.hl7.fhir.r4.model.Parameters p) {
+    if (r instanceof Parameters p) {
       p.getParameter().stream().filter(x -> x.hasResource()).forEach(x -> collect(x.getResource(), into));
     }
   }

@@ -238,9 +238,9 @@ public class AuthorizationInterceptor {
       }
       scope.forgetDecisions(request);
       checkTransitions(caller, previous, resource);
-      if (previous != null && resource.fhirType().equals("EpisodeOfCare")
-          && !sameReference(previous, resource, "managingOrganization")
-          && !refersToOwn(caller, previous, "managingOrganization")) {
+      if (previous instanceof EpisodeOfCare before && resource instanceof EpisodeOfCare after
+          && !managingOrganisation(before).equals(managingOrganisation(after))
+          && !managingOrganisation(before).equals(caller.organisation())) {
         throw forbidden("Only the managing organisation of this EpisodeOfCare may hand its management to another.");
       }
     }
@@ -281,11 +281,8 @@ public class AuthorizationInterceptor {
     return true;
   }
 
-  private boolean sameReference(IBaseResource a, IBaseResource b, String path) {
-    java.util.function.Function<IBaseResource, java.util.List<String>> refs = r -> ctx.newTerser()
-        .getValues(r, r.fhirType() + "." + path, Reference.class).stream()
-        .map(x -> x.getReferenceElement().toUnqualifiedVersionless().getValue()).toList();
-    return refs.apply(a).equals(refs.apply(b));
+  private static String managingOrganisation(EpisodeOfCare record) {
+    return String.valueOf(record.getManagingOrganization().getReferenceElement().toUnqualifiedVersionless().getValue());
   }
 
   private boolean refersToOwn(Caller caller, IBaseResource resource, String path) {

@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -114,7 +115,7 @@ public class FamilyResolver {
    * The organisation managing a current (planned, waitlist, active, onhold) maternal record of this
    * patient, when it is not the given one.
    */
-  public java.util.Optional<String> otherCurrentManager(String patient, String organisation) {
+  public Optional<String> otherCurrentManager(String patient, String organisation) {
     for (EpisodeOfCare record : search(EpisodeOfCare.class, new SearchParameterMap().add("patient",
         new ReferenceParam(patient)))) {
       boolean current = switch (record.getStatus()) {
@@ -122,10 +123,10 @@ public class FamilyResolver {
         default -> false;
       };
       if (current && record.hasManagingOrganization() && !isOrganisation(record.getManagingOrganization(), organisation)) {
-        return java.util.Optional.of(record.getManagingOrganization().getReference());
+        return Optional.of(record.getManagingOrganization().getReference());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static boolean isOrganisation(Reference ref, String organisation) {

@@ -9,9 +9,11 @@ import ca.uhn.fhir.util.FhirTerser;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.geboorteketen.server.consent.ConsentService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
@@ -123,14 +125,14 @@ public class FamilyScope {
   }
 
   /** Who else manages a current maternal record of this patient, if anyone. */
-  public java.util.Optional<String> otherCurrentManager(String patient, String organisation) {
+  public Optional<String> otherCurrentManager(String patient, String organisation) {
     return families.otherCurrentManager(patient, organisation);
   }
 
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */
   public Set<String> familyMembersOf(IBaseResource resource) {
     Set<String> owners = new LinkedHashSet<>();
-    if (resource instanceof org.hl7.fhir.r4.model.Bundle bundle) {
+    if (resource instanceof Bundle bundle) {
       // a stored Bundle (a handover document) belongs to the families of what it carries
       bundle.getEntry().stream().filter(e -> e.hasResource())
           .forEach(e -> owners.addAll(familyMembersOf(e.getResource())));
