@@ -86,6 +86,15 @@ public final class AuditRecord {
     return event;
   }
 
+  /**
+   * Names the resource of this entity by identifier only, as for a deleted one: the store refuses a
+   * reference to a resource that was deleted (e.g. a version in a history answer).
+   */
+  static void keepAsIdentifier(AuditEvent.AuditEventEntityComponent entity) {
+    String ref = entity.getWhat().getReference();
+    entity.setWhat(new Reference().setIdentifier(localRef(ref)).setDisplay(ref));
+  }
+
   private static Coding systemObject() {
     return new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "2", "System Object");
   }

@@ -2,6 +2,9 @@ package nl.geboorteketen.server.audit;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,18 +84,46 @@ public class AuditWriter {
       transactions.executeWithoutResult(status -> batch.forEach(this::create));
       batch.forEach(p -> p.stored().complete(null));
     } catch (RuntimeException batchFailed) {
-      if (batch.size() == 1) {
-        batch.get(0).stored().completeExceptionally(batchFailed);
-        return;
-      }
       for (Pending p : batch) {
         try {
           transactions.executeWithoutResult(status -> create(p));
           p.stored().complete(null);
+        } catch (InvalidRequestException namesDeleted) {
+          retryWithoutLinksToDeleted(p);
         } catch (RuntimeException failed) {
           p.stored().completeExceptionally(failed);
         }
       }
+    }
+  }
+
+  /**
+   * A record may name a resource deleted since it was read (a history answer lists versions of
+   * deleted resources; a search may race a delete). The store refuses a link to it, so it is named
+   * by identifier instead, and the record is kept.
+   */
+  private void retryWithoutLinksToDeleted(Pending p) {
+    try {
+      for (AuditEvent.AuditEventEntityComponent entity : p.event().getEntity()) {
+        if (entity.getWhat().hasReference() && isDeleted(entity.getWhat().getReferenceElement())) {
+          AuditRecord.keepAsIdentifier(entity);
+        }
+      }
+      transactions.executeWithoutResult(status -> create(p));
+      p.stored().complete(null);
+    } catch (RuntimeException failed) {
+      p.stored().completeExceptionally(failed);
+    }
+  }
+
+  private boolean isDeleted(IIdType id) {
+    try {
+      daos.getResourceDao(id.getResourceType()).read(id.toUnqualifiedVersionless(), new SystemRequestDetails());
+      return false;
+    } catch (ResourceGoneException gone) {
+      return true;
+    } catch (ResourceNotFoundException absent) {
+      return false;
     }
   }
 

@@ -31,6 +31,14 @@ class DeleteAfterAccessTest {
     assertEquals(410, admin.get("/fhir/" + id).status());
     Bundle trail = admin.get("/fhir/AuditEvent?entity=" + id).resource(Bundle.class);
     assertTrue(trail.getEntry().size() >= 2, "the reads before the delete stay in the log");
+
+    // its history still lists the versions of the deleted resource: that read is audited too
+    Http.Response history = admin.get("/fhir/" + id + "/_history");
+    assertEquals(200, history.status(), history::toString);
+    Bundle read = admin.get("/fhir/AuditEvent?subtype=http://hl7.org/fhir/restful-interaction%7Chistory-instance"
+        + "&_sort=-date&_count=1").resource(Bundle.class);
+    assertTrue(((org.hl7.fhir.r4.model.AuditEvent) read.getEntryFirstRep().getResource()).getEntity().stream()
+        .anyMatch(e -> id.equals(e.getWhat().getDisplay())), "names the deleted resource");
   }
 
   @Test
