@@ -18,6 +18,7 @@ import nl.geboorteketen.server.security.SecurityWeb;
 import nl.geboorteketen.server.validation.ValidationWarmUp;
 import nl.geboorteketen.server.web.OutcomeErrorHandlers;
 import nl.geboorteketen.server.web.PackageDownloadServlet;
+import nl.geboorteketen.server.web.HostGuardFilter;
 import nl.geboorteketen.server.web.RequestGuardFilter;
 import nl.geboorteketen.server.web.StartPageServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -90,6 +91,8 @@ public final class GeboorteketenServer implements AutoCloseable {
     handler.addServlet(new ServletHolder(new PackageDownloadServlet(pkg)), "/package.tgz");
     handler.addServlet(new ServletHolder(new HealthServlet(context.getBean(HealthChecks.class))), "/health/*");
     context.getBean(SecurityWeb.class).install(handler);
+    handler.addFilter(new FilterHolder(new HostGuardFilter(settings.publicBaseUrl(), settings.bindHost())), "/*",
+        EnumSet.of(DispatcherType.REQUEST));
     handler.addFilter(new FilterHolder(new RequestGuardFilter(settings.maxRequestBytes())), "/*",
         EnumSet.of(DispatcherType.REQUEST));
 

@@ -3,10 +3,8 @@ package nl.geboorteketen.server.audit;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
@@ -19,6 +17,8 @@ import nl.geboorteketen.server.security.FamilyScope;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +42,12 @@ public class AuditInterceptor {
       RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE,
       RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
 
-  private final DaoRegistry daos;
+  private final AuditLog log;
   private final FamilyScope scope;
   private final AuditWriter writer;
 
-  public AuditInterceptor(DaoRegistry daos, FamilyScope scope, AuditWriter writer) {
-    this.daos = daos;
+  public AuditInterceptor(AuditLog log, FamilyScope scope, AuditWriter writer) {
+    this.log = log;
     this.scope = scope;
     this.writer = writer;
   }
@@ -103,9 +103,26 @@ public class AuditInterceptor {
           patients.addAll(scope.familyMembersOf(e.getResource()));
         }
       }
+    } else if (response instanceof Parameters out) {
+      // an operation names what it stored (the handover's document and Task, a stored indication)
+      for (Parameters.ParametersParameterComponent p : out.getParameter()) {
+        Resource r = p.getResource();
+        if (r != null && r.getIdElement().hasIdPart() && r.getIdElement().isIdPartValidLong()) {
+          resources.add(r.fhirType() + "/" + r.getIdElement().getIdPart());
+          patients.addAll(scope.familyMembersOf(r));
+        }
+      }
     } else if (response != null && response.getIdElement().hasIdPart() && !response.fhirType().equals("OperationOutcome")) {
       resources.add(response.fhirType() + "/" + response.getIdElement().getIdPart());
       patients.addAll(scope.familyMembersOf(response));
+    }
+    if (op == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE && request.getId() != null && request.getId().hasIdPart()) {
+      // an instance operation is about its instance (a grant or revocation on a Patient, a handover of a record)
+      String target = request.getResourceName() + "/" + request.getId().getIdPart();
+      resources.add(target);
+      if (target.startsWith("Patient/")) {
+        patients.add(target);
+      }
     }
     String code = switch (op) {
       case READ -> "read";
@@ -153,7 +170,7 @@ public class AuditInterceptor {
         ? request.getRequestPath() : request.getResourceName(), resources, mentioned, patients, request.getFhirServerBase());
     try {
       if (inWrite) {
-        daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+        log.append(event);
       } else {
         writer.storeAndWait(event);
       }

@@ -98,7 +98,10 @@ public class FhirServerConfig {
     // An element the model does not know is refused (400), never silently dropped.
     ctx.setParserErrorHandler(new StrictErrorHandler());
     RestfulServer server = new GeboorteketenRestfulServer(ctx);
-    server.registerProviders(resourceProviders.createProviders());
+    // the audit log is served by its own read-only provider (audit feature), not stored as FHIR resources
+    server.registerProviders(resourceProviders.createProviders().stream().filter(p -> !(p instanceof
+        ca.uhn.fhir.rest.server.IResourceProvider rp && rp.getResourceType() == org.hl7.fhir.r4.model.AuditEvent.class))
+        .toList());
     server.registerProviders(systemProvider, valueSetOperationProvider);
     operationProviders.orderedStream().forEach(server::registerProvider);
     // HAPI caps _count at 50; a family's $everything is larger, and a client asking for 200 gets 200
@@ -112,6 +115,8 @@ public class FhirServerConfig {
     JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
         server, systemDao, storageSettings, searchParamRegistry, validationSupport);
     capabilities.setImplementationDescription("Geboorteketen FHIR server");
+    // served without a token: per-type counts would tell anyone how many records (audit ones too) the store holds
+    capabilities.setIncludeResourceCounts(false);
     server.setServerConformanceProvider(capabilities);
     server.registerInterceptor(new CapabilityStatementCustomizer(
         selector.profilesByType(), pkg.canonical() + "/ImplementationGuide/" + pkg.id()));

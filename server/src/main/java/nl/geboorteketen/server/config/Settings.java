@@ -24,7 +24,8 @@ public record Settings(
     String jwks,
     String tokenIssuer,
     String tokenAudience,
-    boolean devTokens) {
+    boolean devTokens,
+    int careGraceDays) {
 
   public static Settings load() {
     return from(System.getenv(), readConfigFile(System.getenv().getOrDefault("GK_CONFIG", "geboorteketen.properties")));
@@ -48,12 +49,13 @@ public record Settings(
         s.get("GK_JWKS", ""),
         s.get("GK_TOKEN_ISSUER", "https://geboorteketen.nl/dev"),
         s.get("GK_TOKEN_AUDIENCE", "https://fhir.geboorteketen.nl"),
-        Boolean.parseBoolean(s.get("GK_DEV_TOKENS", "false")));
+        Boolean.parseBoolean(s.get("GK_DEV_TOKENS", "false")),
+        Integer.parseInt(s.get("GK_CARE_GRACE_DAYS", "90")));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, publicBaseUrl,
-        jwks, tokenIssuer, tokenAudience, devTokens);
+        jwks, tokenIssuer, tokenAudience, devTokens, careGraceDays);
   }
 
   public boolean isPostgres() {

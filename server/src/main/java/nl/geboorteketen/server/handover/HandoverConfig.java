@@ -85,15 +85,44 @@ public class HandoverConfig {
     return new NotificationDispatcher(outbox, settings);
   }
 
+  /** Reloads the stored subscriptions while the server runs; stopped with the server. */
+  @Bean(destroyMethod = "close")
+  public SubscriptionReload subscriptionReload() {
+    return new SubscriptionReload();
+  }
+
+  /** The thread that reloads subscriptions, owned by the Spring context so it stops with the server. */
+  public static final class SubscriptionReload implements AutoCloseable {
+    final java.util.concurrent.ScheduledExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "gk-subscription-reload");
+          t.setDaemon(true);
+          return t;
+        });
+
+    @Override
+    public void close() {
+      executor.shutdownNow();
+    }
+  }
+
   /** Once everything is up: our operations on the FHIR endpoint, stored subscriptions loaded, delivery started. */
   @Bean
   public ApplicationListener<ContextRefreshedEvent> handoverStartup(RestfulServer server, HandoverService handovers,
       BreastfeedingIndicatorService indicator, TaskSubscriptions subscriptions, DaoRegistry daos,
-      NotificationDispatcher dispatcher) {
+      NotificationDispatcher dispatcher, SubscriptionReload subscriptionReload) {
     server.registerProviders(new OverdrachtProvider(handovers), new BreastfeedingIndicatorProvider(indicator));
     return event -> {
       subscriptions.load(daos);
       dispatcher.start();
+      // subscriptions stored through another node on the same database take effect here within seconds
+      subscriptionReload.executor.scheduleWithFixedDelay(() -> {
+        try {
+          subscriptions.load(daos);
+        } catch (RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(HandoverConfig.class).warn("Reloading subscriptions failed", e);
+        }
+      }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
     };
   }
 }

@@ -33,6 +33,7 @@ public class TaskSubscriptions {
   private final FhirContext ctx;
   private final NotificationSettings settings;
   private final Map<String, Active> active = new ConcurrentHashMap<>();
+  private final Map<String, Long> rememberedAt = new ConcurrentHashMap<>();
 
   public TaskSubscriptions(FhirContext ctx, NotificationSettings settings) {
     this.ctx = ctx;
@@ -72,12 +73,29 @@ public class TaskSubscriptions {
     }
   }
 
-  /** Loads the stored active subscriptions (at start-up). */
+  /**
+   * Loads the stored active subscriptions: at start-up, and again every few seconds, so that a
+   * subscription stored through another node takes effect here too. One this node stored itself
+   * in the last minute is kept even when the store answered before its commit.
+   */
   public void load(DaoRegistry daos) {
+    long started = System.currentTimeMillis();
     SearchParameterMap map = SearchParameterMap.newSynchronous();
     var found = daos.getResourceDao(Subscription.class).search(map, new SystemRequestDetails());
     Integer size = found.size();
-    found.getResources(0, size == null ? 10_000 : size).forEach(this::remember);
+    List<IBaseResource> stored = found.getResources(0, size == null ? 10_000 : size);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (IBaseResource r : stored) {
+      ids.add(r.getIdElement().getIdPart());
+      remember(r);
+    }
+    active.keySet().removeIf(id -> !ids.contains(id) && rememberedAt.getOrDefault(id, 0L) < started - 60_000);
+  }
+
+  /** The organisation whose Tasks the subscription watches, when its criteria have the one accepted form. */
+  public static java.util.Optional<String> watchedOrganisation(Subscription s) {
+    Matcher m = CRITERIA.matcher(s.getCriteria() == null ? "" : s.getCriteria());
+    return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
   }
 
   public List<Active> forOwner(String owner) {
@@ -89,6 +107,7 @@ public class TaskSubscriptions {
       return;
     }
     String id = s.getIdElement().getIdPart();
+    rememberedAt.put(id, System.currentTimeMillis());
     Matcher m = CRITERIA.matcher(s.getCriteria() == null ? "" : s.getCriteria());
     if (s.getStatus() != Subscription.SubscriptionStatus.ACTIVE || !m.matches()) {
       active.remove(id);

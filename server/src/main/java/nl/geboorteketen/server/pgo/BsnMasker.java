@@ -3,7 +3,7 @@ package nl.geboorteketen.server.pgo;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
-import nl.geboorteketen.server.security.FamilyResolver;
+import nl.geboorteketen.server.security.FamilyScope;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -45,7 +45,7 @@ public class BsnMasker {
     collect(r, all);
     for (Resource each : all) {
       for (Identifier id : ctx.newTerser().getAllPopulatedChildElementsOfType(each, Identifier.class)) {
-        if (FamilyResolver.BSN_SYSTEM.equals(id.getSystem()) && !found.contains(id)) {
+        if (FamilyScope.BSN_SYSTEM.equals(id.getSystem()) && !found.contains(id)) {
           found.add(id);
         }
       }

@@ -13,18 +13,15 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
-import nl.geboorteketen.server.validation.ProfileSelector;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CanonicalType;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Who may do what: the SMART scope for the interaction, the role rows of the access rule table
@@ -51,15 +48,11 @@ public class AuthorizationInterceptor {
   private final DaoRegistry daos;
   private final AccessRules rules;
   private final FamilyScope scope;
-  private final ProfileSelector selector;
-
-  public AuthorizationInterceptor(FhirContext ctx, DaoRegistry daos, AccessRules rules, FamilyScope scope,
-      ProfileSelector selector) {
+  public AuthorizationInterceptor(FhirContext ctx, DaoRegistry daos, AccessRules rules, FamilyScope scope) {
     this.ctx = ctx;
     this.daos = daos;
     this.rules = rules;
     this.scope = scope;
-    this.selector = selector;
   }
 
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
@@ -104,11 +97,12 @@ public class AuthorizationInterceptor {
       throw forbidden("The interaction " + operation.getCode() + " is for the beheerder only.");
     }
     if (INSTANCE.contains(operation) && request.getId() != null && request.getId().hasIdPart() && type != null) {
-      requireVisibleInstance(request, caller, request.getId().withResourceType(type).toUnqualifiedVersionless());
+      requireVisibleInstance(request, caller, request.getId().withResourceType(type).toUnqualifiedVersionless(),
+          request.getId().withResourceType(type).toUnqualifiedVersionless().getValue());
     }
   }
 
-  private void requireVisibleInstance(RequestDetails request, Caller caller, IIdType id) {
+  private void requireVisibleInstance(RequestDetails request, Caller caller, IIdType id, String what) {
     if (caller.isBeheerder()) {
       return;
     }
@@ -119,7 +113,7 @@ public class AuthorizationInterceptor {
       return; // the interaction itself answers 404 / 410
     }
     if (!scope.maySee(request, caller, current)) {
-      throw forbidden(id.getValue() + " belongs to a family " + who(caller) + " has no care relationship with"
+      throw forbidden(what + " belongs to a family " + who(caller) + " has no care relationship with"
           + (caller.isPgo() ? "" : " (or the family withdrew consent for sharing with it)") + ".");
     }
   }
@@ -166,6 +160,34 @@ public class AuthorizationInterceptor {
       throw forbidden("The operation " + rule.name() + " is open to an organisation for itself only; the token is for "
           + caller.organisation() + ".");
     }
+    for (String target : referencedInputs(request)) {
+      requireVisibleInstance(request, caller, new IdType(target), "The input " + target);
+    }
+  }
+
+  /**
+   * Every resource an operation's input names ("Type/id", in the Parameters body or the query): an
+   * input that points into another family is refused like a direct read of it.
+   */
+  private Set<String> referencedInputs(RequestDetails request) {
+    Set<String> targets = new LinkedHashSet<>();
+    if (request.getResource() instanceof Parameters parameters) {
+      for (Reference ref : ctx.newTerser().getAllPopulatedChildElementsOfType(parameters, Reference.class)) {
+        addTarget(targets, ref.getReference());
+      }
+    }
+    request.getParameters().values().forEach(values -> Arrays.stream(values).forEach(v -> addTarget(targets, v)));
+    return targets;
+  }
+
+  private void addTarget(Set<String> targets, String value) {
+    if (value == null) {
+      return;
+    }
+    IdType id = new IdType(value);
+    if (id.hasResourceType() && id.hasIdPart() && ctx.getResourceTypes().contains(id.getResourceType())) {
+      targets.add(id.getResourceType() + "/" + id.getIdPart());
+    }
   }
 
   private void requireScope(Caller caller, String type, char letter) {
@@ -197,114 +219,6 @@ public class AuthorizationInterceptor {
       throw forbidden(roles.isEmpty() ? type + " cannot be written through the API."
           : "Writing this " + type + " is for " + String.join(", ", roles) + "; the token's role is "
               + caller.tableRole() + ".");
-    }
-  }
-
-  // ----- every stored write, also each entry of a transaction -----
-
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void created(IBaseResource resource, RequestDetails request) {
-    checkWrite(request, null, resource);
-  }
-
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
-    checkWrite(request, previous, resource);
-  }
-
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
-  public void deleted(IBaseResource resource, RequestDetails request) {
-    checkWrite(request, resource, null);
-  }
-
-  private void checkWrite(RequestDetails request, IBaseResource previous, IBaseResource resource) {
-    Caller caller = AuthenticationInterceptor.caller(request);
-    if (caller == null || request instanceof SystemRequestDetails) {
-      return; // the server's own writes (audit, pregnancy key)
-    }
-    IBaseResource subject = resource != null ? resource : previous;
-    String type = subject.fhirType();
-    rules.writers(type, profilesOf(previous, resource)).ifPresent(roles -> requireRole(caller, type, roles));
-    if (caller.isBeheerder()) {
-      return;
-    }
-    if (previous != null && !scope.maySee(request, caller, previous)) {
-      throw forbidden(type + "/" + previous.getIdElement().getIdPart() + " belongs to a family "
-          + who(caller) + " has no care relationship with.");
-    }
-    if (resource != null) {
-      if (!scope.maySee(request, caller, resource) && !establishesOwnRelationship(caller, resource)) {
-        throw forbidden("This " + type + " belongs to a family " + who(caller) + " has no care relationship with.");
-      }
-      scope.forgetDecisions(request);
-      checkTransitions(caller, previous, resource);
-      if (previous instanceof EpisodeOfCare before && resource instanceof EpisodeOfCare after
-          && !managingOrganisation(before).equals(managingOrganisation(after))
-          && !managingOrganisation(before).equals(caller.organisation())) {
-        throw forbidden("Only the managing organisation of this EpisodeOfCare may hand its management to another.");
-      }
-    }
-  }
-
-  private Set<String> profilesOf(IBaseResource previous, IBaseResource resource) {
-    Set<String> profiles = new HashSet<>();
-    for (IBaseResource r : new IBaseResource[] {previous, resource}) {
-      if (r instanceof Resource res) {
-        res.getMeta().getProfile().stream().map(CanonicalType::getValue).forEach(profiles::add);
-        selector.select(res).ifPresent(profiles::add);
-      }
-    }
-    return profiles;
-  }
-
-  /**
-   * A new client (Patient), or a maternal record a midwife opens for her own practice, declares a
-   * care relationship (audited like every write). A Task or a care team does not: a handover comes
-   * from a sender that already cares for the family, and a care team is made by a partner who does.
-   */
-  private boolean establishesOwnRelationship(Caller caller, IBaseResource resource) {
-    if (resource.fhirType().equals("Patient")) {
-      return true;
-    }
-    // only a midwife opens a maternal record for a client; a care team is made by a partner who
-    // already cares for the family (else anyone knowing a patient id could add itself)
-    if (!(resource instanceof EpisodeOfCare record) || !"verloskundige".equals(caller.role())
-        || !refersToOwn(caller, resource, "managingOrganization") || !record.hasPatient()) {
-      return false;
-    }
-    // nor may she take a woman another practice is caring for now: that practice hands her over
-    String patient = record.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue();
-    scope.otherCurrentManager(patient, caller.organisation()).ifPresent(other -> {
-      throw forbidden(patient + " has a current maternal record managed by " + other + "; a new practice "
-          + "gets her when that practice sets its managingOrganization to the new one (a handover).");
-    });
-    return true;
-  }
-
-  private static String managingOrganisation(EpisodeOfCare record) {
-    return String.valueOf(record.getManagingOrganization().getReferenceElement().toUnqualifiedVersionless().getValue());
-  }
-
-  private boolean refersToOwn(Caller caller, IBaseResource resource, String path) {
-    return ctx.newTerser().getValues(resource, resource.fhirType() + "." + path, Reference.class).stream()
-        .anyMatch(r -> caller.organisation().equals(r.getReferenceElement().toUnqualifiedVersionless().getValue()));
-  }
-
-  private void checkTransitions(Caller caller, IBaseResource previous, IBaseResource resource) {
-    for (AccessRules.TransitionRule rule : rules.transitions(resource.fhirType())) {
-      Set<String> codes = ctx.newTerser().getValues(resource, resource.fhirType() + ".code.coding", Coding.class)
-          .stream().map(Coding::getCode).collect(Collectors.toSet());
-      String status = ctx.newTerser().getSinglePrimitiveValueOrNull(resource, resource.fhirType() + ".status");
-      String before = previous == null ? null
-          : ctx.newTerser().getSinglePrimitiveValueOrNull(previous, previous.fhirType() + ".status");
-      if (!codes.contains(rule.code()) || !rule.statuses().contains(status) || status.equals(before)) {
-        continue;
-      }
-      IBaseResource decisive = previous != null ? previous : resource;
-      if (!refersToOwn(caller, decisive, rule.actor())) {
-        throw forbidden("Only the " + rule.actor() + " of this " + resource.fhirType() + " may set its status to "
-            + status + "; " + who(caller) + " is not.");
-      }
     }
   }
 

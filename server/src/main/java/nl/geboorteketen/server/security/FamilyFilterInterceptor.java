@@ -3,15 +3,16 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.dao.MatchResourceUrlService;
 import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import nl.geboorteketen.server.pgo.BsnMasker;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -21,6 +22,12 @@ import org.hl7.fhir.r4.model.Bundle;
  */
 @Interceptor
 public class FamilyFilterInterceptor {
+
+  private static final Set<RestOperationTypeEnum> BUNDLES = EnumSet.of(RestOperationTypeEnum.TRANSACTION,
+      RestOperationTypeEnum.BATCH);
+  private static final Set<RestOperationTypeEnum> WRITES = EnumSet.of(RestOperationTypeEnum.CREATE,
+      RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.DELETE,
+      RestOperationTypeEnum.TRANSACTION, RestOperationTypeEnum.BATCH);
 
   private final FamilyScope scope;
   private final BsnMasker masker;
@@ -63,8 +70,7 @@ public class FamilyFilterInterceptor {
     }
     for (int i = 0; i < details.size(); i++) {
       IBaseResource r = details.getResource(i);
-      if (r != null && !isOwnCreate(request, details.size(), r)
-          && (restricted(request, caller, r) || !scope.maySee(request, caller, r))) {
+      if (r != null && hidden(request, caller, r)) {
         details.setDontReturnResourceAtIndex(i);
       }
     }
@@ -81,14 +87,10 @@ public class FamilyFilterInterceptor {
       if (r == null) {
         continue;
       }
-      if (!isOwnCreate(request, details.size(), r)
-          && (restricted(request, caller, r) || !scope.maySee(request, caller, r))) {
+      if (hidden(request, caller, r)) {
         details.setResource(i, null);
       } else if (caller.isPgo()) {
         IBaseResource masked = masker.mask(r);
-        if (masked instanceof AuditEvent event) {
-          masked = onlyHerFamily(event, scope.visiblePatients(request, caller));
-        }
         if (masked != r) {
           details.setResource(i, masked);
           details.markResourceAtIndexAsSubset(i);
@@ -97,40 +99,43 @@ public class FamilyFilterInterceptor {
     }
   }
 
-  /** The answer to a create is what the client just sent (it passed the write check), with its new id. */
-  private static boolean isOwnCreate(RequestDetails request, int answered, IBaseResource r) {
-    return request.getRestOperationType() == RestOperationTypeEnum.CREATE && answered == 1
-        && r.fhirType().equals(request.getResourceName());
+  /**
+   * Whether to leave this resource out of the answer. A conditional interaction's match is never
+   * left out (HAPI would take "no match" and create a second resource): a match of another family
+   * marks the request, and the write gate refuses it. The answer to a write is the caller's own
+   * write, or a refusal.
+   */
+  private boolean hidden(RequestDetails request, Caller caller, IBaseResource r) {
+    RestOperationTypeEnum op = request.getRestOperationType();
+    boolean matching = MatchResourceUrlService.isDuringMatchUrlQuerySpan(request);
+    if (matching || op != null && WRITES.contains(op)) {
+      // inside a bundle the entries are decided by the gate after HAPI stored them all: only matches count here
+      boolean own = !matching && BUNDLES.contains(op) || r.getIdElement().hasIdPart()
+          && WriteGate.written(request).contains(r.fhirType() + "/" + r.getIdElement().getIdPart());
+      if (!own && !scope.maySee(request, caller, r)) {
+        // not thrown here: HAPI takes a refusal during its match search for "no match"
+        request.getUserData().put(WriteGate.FOREIGN_MATCH, true);
+      }
+      return false;
+    }
+    return restricted(request, caller, r) || !scope.maySee(request, caller, r);
   }
 
   /**
-   * A partner's search total is counted in the database before filtering, so it would tell how many
-   * records of other families match: it is left out (FHIR makes Bundle.total optional).
+   * A search or history total is counted in the database before filtering, so it would tell a
+   * partner or a PGO how many records of other families match: it is left out for everyone but the
+   * beheerder (FHIR makes Bundle.total optional).
    */
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public boolean withoutUnfilteredTotal(RequestDetails request, IBaseResource response) {
+    // a conditional create that matched another family's resource wrote nothing: refuse its answer
+    WriteGate.refuseForeignMatch(request);
     Caller caller = AuthenticationInterceptor.caller(request);
-    if (caller != null && caller.isPartner() && response instanceof Bundle bundle
-        && bundle.getType() == Bundle.BundleType.SEARCHSET) {
+    if (caller != null && !caller.isBeheerder() && response instanceof Bundle bundle
+        && (bundle.getType() == Bundle.BundleType.SEARCHSET || bundle.getType() == Bundle.BundleType.HISTORY)) {
       bundle.setTotalElement(null);
     }
     return true;
   }
 
-  /**
-   * One AuditEvent may record an access that touched several families (a beheerder's search, a
-   * partner's list). A family's PGO sees who accessed her record, not which other families were
-   * in the same answer: when an event names patients outside her family, only her own patients
-   * stay in it.
-   */
-  private static IBaseResource onlyHerFamily(AuditEvent event, Set<String> family) {
-    List<String> patients = event.getEntity().stream().map(e -> e.getWhat().getReference())
-        .filter(ref -> ref != null && ref.startsWith("Patient/")).toList();
-    if (patients.stream().allMatch(family::contains)) {
-      return event;
-    }
-    AuditEvent mine = event.copy();
-    mine.getEntity().removeIf(e -> !family.contains(e.getWhat().getReference()));
-    return mine;
-  }
 }

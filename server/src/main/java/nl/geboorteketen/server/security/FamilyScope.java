@@ -1,51 +1,44 @@
 package nl.geboorteketen.server.security;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import ca.uhn.fhir.util.FhirTerser;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import nl.geboorteketen.server.consent.ConsentService;
+import nl.geboorteketen.server.notification.TaskSubscriptions;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * Whether a caller may see a resource: for a PGO, her own family (computed once per request); for
- * a partner, whether it cares for the family the resource belongs to (decided per family, lazily,
- * and remembered for the rest of the request — the cost follows the families a request touches,
- * not the number of families an organisation cares for).
+ * a partner, whether the ledger holds a current care relationship with the family the resource
+ * belongs to (decided per family, lazily, and remembered for the rest of the request).
  *
- * <p>A resource belongs to the family of every Patient it references (and a Patient to itself);
- * a resource that references no Patient but points at a maternal record belongs to that record's
- * mother; a resource that belongs to no family (Organization, Practitioner, conformance resources)
- * is reference data every authenticated caller may read.
+ * <p>A resource belongs to the family of every Patient it references (and a Patient to itself),
+ * and of the patient of every EpisodeOfCare it references; families are the ledger's, never what
+ * a RelatedPerson says. A resource that belongs to no family (Organization, Practitioner,
+ * conformance resources) is reference data every authenticated caller may read; a Subscription
+ * is its organisation's alone.
  */
 public class FamilyScope {
 
+  public static final String BSN_SYSTEM = "http://fhir.nl/fhir/NamingSystem/bsn";
   private static final String KEY = FamilyScope.class.getName() + ".visible";
   private static final String PARTNER_KEY = FamilyScope.class.getName() + ".partner";
-  static final String MATERNAL_RECORD_EXT = "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record";
 
   private final FhirContext ctx;
-  private final DaoRegistry daos;
-  private final FamilyResolver families;
-  private final ConsentService consents;
+  private final CareLedger ledger;
+  private final LedgerCache cache;
 
-  public FamilyScope(FhirContext ctx, DaoRegistry daos, FamilyResolver families, ConsentService consents) {
+  public FamilyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache) {
     this.ctx = ctx;
-    this.daos = daos;
-    this.families = families;
-    this.consents = consents;
+    this.ledger = ledger;
+    this.cache = cache;
   }
 
   /**
@@ -69,15 +62,7 @@ public class FamilyScope {
     return visible;
   }
 
-  /**
-   * Forget this request's family decisions: a write may have just started a care relationship
-   * (a maternal record, a care team), so what was refused before it is decided again after it.
-   */
-  public void forgetDecisions(RequestDetails request) {
-    request.getUserData().remove(PARTNER_KEY);
-  }
-
-  /** Per request: patient → may this partner see her family. */
+  /** Per request: family → may this partner see it (a relationship in the ledger, and no partner-delen deny). */
   @SuppressWarnings("unchecked")
   private boolean partnerMaySee(RequestDetails request, String organisation, String patient) {
     Map<String, Boolean> decided = (Map<String, Boolean>) request.getUserData()
@@ -85,33 +70,46 @@ public class FamilyScope {
     if (!patient.startsWith("Patient/")) {
       return false; // a dangling maternal-record reference: no one's but the beheerder's
     }
-    Boolean known = decided.get(patient);
+    String family = cache.familyOf(patient);
+    Boolean known = decided.get(family);
     if (known != null) {
       return known;
     }
-    Set<String> family = families.familyAround(patient);
-    boolean may = families.caresFor(organisation, family) && !consents.familyDeniesPartner(family, organisation);
-    family.forEach(member -> decided.putIfAbsent(member, may));
-    decided.put(patient, may);
+    boolean may = cache.caresFor(organisation, family) && !cache.deniesPartner(family, organisation);
+    decided.put(family, may);
     return may;
   }
 
+  /** Forget this request's decisions: a write may have just granted a relationship. */
+  public void forgetDecisions(RequestDetails request) {
+    request.getUserData().remove(PARTNER_KEY);
+  }
+
   private Set<String> forPgo(Caller caller) {
-    Set<String> family = families.familyOfPerson(caller.bsn());
-    if (family.isEmpty()) {
-      return family;
+    Optional<String> self = ledger.patientWithBsn(caller.bsn());
+    if (self.isEmpty()) {
+      return Set.of();
     }
-    String self = family.iterator().next();
-    if (!consents.sharesWithPgo(self)) {
-      throw new ForbiddenOperationException("There is no active pgo-delen Consent for " + self
+    if (!cache.sharesWithPgo(self.get())) {
+      throw new ForbiddenOperationException("There is no active pgo-delen Consent for " + self.get()
           + ": the family has not agreed to share this record with a PGO (ask the midwife to record it).");
     }
-    return family;
+    return !cache.familyOf(self.get()).equals(self.get()) ? Set.of(self.get()) : cache.members(self.get());
+  }
+
+  /** The person a PGO token is for ("Patient/id"), when she is known. */
+  public Optional<String> pgoPerson(Caller caller) {
+    return ledger.patientWithBsn(caller.bsn());
   }
 
   public boolean maySee(RequestDetails request, Caller caller, IBaseResource resource) {
     if (caller == null || caller.isBeheerder()) {
       return true;
+    }
+    if (resource instanceof Subscription subscription) {
+      // an organisation's own subscriptions: their endpoints and headers are its secrets
+      return caller.isPartner() && caller.organisation().equals(
+          TaskSubscriptions.watchedOrganisation(subscription).orElse(null));
     }
     Set<String> owners = familyMembersOf(resource);
     if (owners.isEmpty()) {
@@ -121,12 +119,11 @@ public class FamilyScope {
       Set<String> visible = visiblePatients(request, caller);
       return owners.stream().anyMatch(visible::contains);
     }
+    if (resource instanceof Task task && ChainShapes.isHandoverTask(task)
+        && caller.organisation().equals(CareFacts.ref(task.getOwner()))) {
+      return true; // the receiver reads the handover it is asked to accept
+    }
     return owners.stream().anyMatch(p -> partnerMaySee(request, caller.organisation(), p));
-  }
-
-  /** Who else manages a current maternal record of this patient, if anyone. */
-  public Optional<String> otherCurrentManager(String patient, String organisation) {
-    return families.otherCurrentManager(patient, organisation);
   }
 
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */
@@ -143,27 +140,11 @@ public class FamilyScope {
       owners.add("Patient/" + resource.getIdElement().getIdPart());
       return owners;
     }
-    FhirTerser terser = ctx.newTerser();
-    for (Reference ref : terser.getAllPopulatedChildElementsOfType(resource, Reference.class)) {
-      if (ref.hasReference() && "Patient".equals(ref.getReferenceElement().getResourceType())) {
-        owners.add(ref.getReferenceElement().toUnqualifiedVersionless().getValue());
-      }
-    }
-    if (owners.isEmpty() && resource instanceof Resource r) {
-      for (Extension ext : terser.getAllPopulatedChildElementsOfType(r, Extension.class)) {
-        if (MATERNAL_RECORD_EXT.equals(ext.getUrl()) && ext.getValue() instanceof Reference record && record.hasReference()) {
-          try {
-            EpisodeOfCare eoc = daos.getResourceDao(EpisodeOfCare.class)
-                .read(record.getReferenceElement().toUnqualifiedVersionless(), new SystemRequestDetails());
-            if (eoc.hasPatient()) {
-              owners.add(eoc.getPatient().getReferenceElement().toUnqualifiedVersionless().getValue());
-            }
-          } catch (RuntimeException gone) {
-            // a dangling maternal record reference makes the resource no one's but the beheerder's
-            owners.add(record.getReference());
-          }
-        }
-      }
+    References refs = References.of(ctx, resource);
+    owners.addAll(refs.patients());
+    for (String record : refs.episodes()) {
+      // a record the ledger does not know makes the resource no one's but the beheerder's
+      owners.add(cache.episode(record).map(CareLedger.Episode::patient).orElse(record));
     }
     return owners;
   }

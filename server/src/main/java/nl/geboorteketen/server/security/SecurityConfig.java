@@ -8,7 +8,8 @@ import com.nimbusds.jose.jwk.JWK;
 import java.util.List;
 import javax.sql.DataSource;
 import nl.geboorteketen.server.audit.AuditInterceptor;
-import nl.geboorteketen.server.audit.AuditReferencesAllowDelete;
+import nl.geboorteketen.server.audit.AuditEventLogProvider;
+import nl.geboorteketen.server.audit.AuditLog;
 import nl.geboorteketen.server.audit.AuditWriter;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.consent.ConsentService;
@@ -62,9 +63,19 @@ public class SecurityConfig {
         .orElseThrow(() -> new IllegalStateException("The package has no " + ACCESS_RULES_URL))));
   }
 
+  @Bean(destroyMethod = "close")
+  public LedgerChanges ledgerChanges(DataSource dataSource) {
+    return new LedgerChanges(dataSource);
+  }
+
   @Bean
-  public FamilyResolver familyResolver(DaoRegistry daos) {
-    return new FamilyResolver(daos);
+  public CareLedger careLedger(DataSource dataSource, LedgerChanges changes) {
+    return new CareLedger(dataSource, changes);
+  }
+
+  @Bean
+  public LedgerCache ledgerCache(CareLedger ledger, ConsentService consents, LedgerChanges changes) {
+    return new LedgerCache(ledger, consents, changes);
   }
 
   @Bean
@@ -73,31 +84,42 @@ public class SecurityConfig {
   }
 
   @Bean
-  public FamilyScope familyScope(FhirContext ctx, DaoRegistry daos, FamilyResolver families, ConsentService consents) {
-    return new FamilyScope(ctx, daos, families, consents);
+  public FamilyScope familyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache) {
+    return new FamilyScope(ctx, ledger, cache);
   }
 
-  /** An audit record names the resources it is about; they may still be deleted. */
+  /**
+   * Every stored write passes the gate before it commits; on the storage layer, so the server's own
+   * writes keep the ledger's indexes too.
+   */
   @Bean
-  public AuditReferencesAllowDelete auditReferencesAllowDelete(DataSource dataSource,
-      IInterceptorService storageInterceptors) {
-    AuditReferencesAllowDelete interceptor = new AuditReferencesAllowDelete(dataSource);
-    storageInterceptors.registerInterceptor(interceptor);
-    return interceptor;
+  public WriteGate writeGate(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector,
+      Settings settings, IInterceptorService storageInterceptors) {
+    WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector),
+        new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())));
+    storageInterceptors.registerInterceptor(gate);
+    return gate;
+  }
+
+  @Bean
+  public AuditLog auditLog(DataSource dataSource, FhirContext ctx) {
+    return new AuditLog(dataSource, ctx);
   }
 
   /** Puts everything on the FHIR endpoint; the order of registration is the order of the hooks. */
   @Bean
   public Installed securityInstalled(RestfulServer server, FhirContext ctx, DaoRegistry daos, TokenVerifier verifier,
-      AccessRules rules, FamilyScope scope, ProfileSelector selector, SecurityWeb web, Settings settings,
-      PlatformTransactionManager transactions) {
+      AccessRules rules, FamilyScope scope, SecurityWeb web, Settings settings,
+      WriteGate gate, CareLedger ledger, AuditLog auditLog) {
     server.registerInterceptor(new CorrelationIdInterceptor());
     server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
     server.registerInterceptor(new PgoSearchNarrowingInterceptor(ctx, scope));
-    server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope, selector));
+    server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope));
     server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx), rules));
-    server.registerInterceptor(new AuditInterceptor(daos, scope, new AuditWriter(daos, transactions)));
+    server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
+    server.registerProvider(new AuditEventLogProvider(auditLog, scope));
     server.registerInterceptor(new SecurityCapability(web));
+    server.registerProvider(new ZorgrelatiesProvider(ledger));
     return new Installed();
   }
 

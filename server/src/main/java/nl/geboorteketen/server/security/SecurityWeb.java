@@ -13,7 +13,11 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 /** The anonymous SMART discovery document and, only when enabled, the development token endpoint. */
 public final class SecurityWeb {
 
-  static final List<String> SCOPES = List.of("system/*.cruds", "system/*.rs", "patient/*.rs");
+  /**
+   * Only client_credentials is offered here, so only system scopes are advertised; PGO tokens
+   * (patient/*.rs) come from the PGO's own authorisation server and are still accepted.
+   */
+  static final List<String> SCOPES = List.of("system/*.cruds", "system/*.rs");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final java.util.Set<String> PARTNER_ROLES = java.util.Set.of("verloskundige", "kraamzorg", "jgz");
 
@@ -31,6 +35,7 @@ public final class SecurityWeb {
     handler.addServlet(smart, "/fhir/.well-known/smart-configuration");
     if (devTokens != null) {
       handler.addServlet(new ServletHolder(new DevTokenServlet()), "/dev/token");
+      handler.addServlet(new ServletHolder(new DevJwksServlet()), "/dev/jwks");
     }
   }
 
@@ -44,12 +49,23 @@ public final class SecurityWeb {
     return url.substring(0, url.length() - request.getRequestURI().length());
   }
 
+  /** The public key the development tokens are signed with, as a JWK Set. */
+  private final class DevJwksServlet extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(new com.nimbusds.jose.jwk.JWKSet(devTokens.publicKey()).toString(true));
+    }
+  }
+
   private final class SmartConfigurationServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
       ObjectNode doc = JSON.createObjectNode();
       doc.put("issuer", issuer);
       doc.put("token_endpoint", tokenEndpoint(root(request)));
+      doc.put("jwks_uri", devTokens != null ? root(request) + "/dev/jwks" : issuer + "/.well-known/jwks.json");
       doc.putArray("grant_types_supported").add("client_credentials");
       doc.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
       doc.putArray("token_endpoint_auth_signing_alg_values_supported").add("RS256").add("ES256");

@@ -38,7 +38,8 @@ class DeleteAfterAccessTest {
     Bundle read = admin.get("/fhir/AuditEvent?subtype=http://hl7.org/fhir/restful-interaction%7Chistory-instance"
         + "&_sort=-date&_count=1").resource(Bundle.class);
     assertTrue(((org.hl7.fhir.r4.model.AuditEvent) read.getEntryFirstRep().getResource()).getEntity().stream()
-        .anyMatch(e -> id.equals(e.getWhat().getDisplay())), "names the deleted resource");
+        .anyMatch(e -> id.equals(e.getWhat().getReference()) || id.equals(e.getWhat().getDisplay())),
+        "names the deleted resource");
   }
 
   @Test

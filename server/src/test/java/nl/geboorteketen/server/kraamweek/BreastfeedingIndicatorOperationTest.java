@@ -36,6 +36,7 @@ class BreastfeedingIndicatorOperationTest {
   String child() {
     Patient p = Fixtures.example(Patient.class, "family-jansen-daan");
     p.setId((String) null);
+    p.getIdentifier().forEach(i -> i.setValue(Fixtures.randomBsn())); // one Patient per BSN
     return create(p);
   }
 

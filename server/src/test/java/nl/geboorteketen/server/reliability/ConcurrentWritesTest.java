@@ -73,6 +73,23 @@ class ConcurrentWritesTest {
         () -> "others see the existing Patient or a conflict, never a 5xx: " + counts);
   }
 
+  /** Plain creates, no condition, as a midwife: the BSN's unique key in the ledger lets one through. */
+  @Test
+  void plainCreatesOfOneBsnAtOnceMakeOnePatient() throws Exception {
+    Http midwife = Http.shared().withToken(nl.geboorteketen.server.support.TestTokens.partner("verloskundige",
+        "Organization/family-jansen-verloskundigenpraktijk"));
+    nl.geboorteketen.server.support.Fixtures.ensurePackageExamples();
+    String bsn = Data.randomBsn();
+    String body = Data.json(Data.patient(bsn));
+    List<Integer> statuses = race(WRITERS, i -> midwife.post("/fhir/Patient", body, "application/fhir+json").status());
+    Map<Integer, Long> counts = count(statuses);
+    System.out.println("[reliability] plain-create race, " + WRITERS + " writers, one BSN: " + counts);
+    Bundle found = Http.shared().get("/fhir/Patient?identifier=" + Data.BSN + "%7C" + bsn).resource(Bundle.class);
+    assertEquals(1, found.getEntry().size(), () -> "one Patient for BSN " + bsn + "; answers " + counts);
+    assertEquals(1L, counts.getOrDefault(201, 0L), () -> "one create: " + counts);
+    assertEquals(WRITERS - 1L, counts.getOrDefault(409, 0L), () -> "every other writer gets 409: " + counts);
+  }
+
   private static String root() {
     return TestServer.shared().baseUrl().replaceAll("/fhir$", "");
   }

@@ -25,14 +25,22 @@ final class Data {
     return Http.FHIR.newJsonParser().encodeResourceToString(r);
   }
 
-  /** A transaction storing two organisations with the client ids {@code key}-a and {@code key}-b. */
-  static Bundle pairTransactionWithIds(String key) {
+  /**
+   * A transaction as a midwife sends it when she registers a new client: the woman (client id
+   * {@code key}-a) and the maternal record her practice opens for her ({@code key}-b).
+   */
+  static Bundle clientTransactionWithIds(String key, String practice) {
+    Patient woman = patient(randomBsn());
+    woman.setId(key + "-a");
+    org.hl7.fhir.r4.model.EpisodeOfCare record = Fixtures.example(org.hl7.fhir.r4.model.EpisodeOfCare.class,
+        "family-jansen-zwangerschap");
+    record.setId(key + "-b");
+    record.getIdentifier().clear();
+    record.setPatient(new org.hl7.fhir.r4.model.Reference("Patient/" + key + "-a"))
+        .setManagingOrganization(new org.hl7.fhir.r4.model.Reference(practice));
     Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-    for (String half : new String[] {"a", "b"}) {
-      Organization org = organization(key + "-" + half, "Paar " + key);
-      org.setId(key + "-" + half);
-      tx.addEntry().setResource(org).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Organization/" + key + "-" + half);
-    }
+    tx.addEntry().setResource(woman).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/" + key + "-a");
+    tx.addEntry().setResource(record).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("EpisodeOfCare/" + key + "-b");
     return tx;
   }
 

@@ -124,4 +124,46 @@ class TwoNodesTest {
   private static Http http(GeboorteketenServer node) {
     return new Http(node.baseUrl().replaceAll("/fhir$", ""));
   }
+
+  /**
+   * Node B remembers that a kraamzorg does not care for a family; the managing practice adds it to the
+   * care team through node A: node B lets it in within a second or so, and shuts it out again when the
+   * team ends. The caches of both nodes follow the ledger through the database.
+   */
+  @Test
+  void aCareRelationshipGrantedOrEndedOnOneNodeCountsOnTheOther() throws Exception {
+    java.util.Map<String, String> family = nl.geboorteketen.server.support.Fixtures.storeNewFamily();
+    String mother = family.get("Patient/family-jansen-anna");
+    String practice = family.get("Organization/family-jansen-verloskundigenpraktijk");
+    Http.Response registered = http(nodeA).postJson("/fhir/Organization", Data.organization(Data.randomBsn(), "Kraamzorg Zuid"));
+    String kraamzorg = "Organization/" + registered.resource(Organization.class).getIdElement().getIdPart();
+    Http onB = http(nodeB).withToken(nl.geboorteketen.server.support.TestTokens.partner("kraamzorg", kraamzorg));
+    Http midwifeOnA = http(nodeA).withToken(nl.geboorteketen.server.support.TestTokens.partner("verloskundige", practice));
+    assertEquals(403, onB.get("/fhir/" + mother).status());
+
+    org.hl7.fhir.r4.model.CareTeam team = new org.hl7.fhir.r4.model.CareTeam()
+        .setStatus(org.hl7.fhir.r4.model.CareTeam.CareTeamStatus.ACTIVE)
+        .setSubject(new org.hl7.fhir.r4.model.Reference(mother));
+    team.addParticipant().setMember(new org.hl7.fhir.r4.model.Reference(kraamzorg)).addRole().setText("Kraamzorg");
+    Http.Response made = midwifeOnA.postJson("/fhir/CareTeam", team);
+    assertEquals(201, made.status(), made::toString);
+    assertEquals(200, eventually(() -> onB.get("/fhir/" + mother).status(), 200), "node B lets the kraamzorg in");
+
+    org.hl7.fhir.r4.model.CareTeam ended = made.resource(org.hl7.fhir.r4.model.CareTeam.class)
+        .setStatus(org.hl7.fhir.r4.model.CareTeam.CareTeamStatus.INACTIVE);
+    assertEquals(200, midwifeOnA.put("/fhir/CareTeam/" + ended.getIdElement().getIdPart(),
+        Http.FHIR.newJsonParser().encodeResourceToString(ended), "application/fhir+json").status());
+    assertEquals(403, eventually(() -> onB.get("/fhir/" + mother).status(), 403), "and shuts it out again");
+  }
+
+  /** The status once it is the wanted one, trying for at most 5 s (the other node polls twice a second). */
+  private static int eventually(java.util.function.IntSupplier status, int wanted) throws InterruptedException {
+    long until = System.currentTimeMillis() + 5_000;
+    int last = status.getAsInt();
+    while (last != wanted && System.currentTimeMillis() < until) {
+      Thread.sleep(100);
+      last = status.getAsInt();
+    }
+    return last;
+  }
 }

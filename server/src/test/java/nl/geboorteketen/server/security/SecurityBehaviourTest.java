@@ -46,7 +46,9 @@ class SecurityBehaviourTest {
       Http.Response r = Http.shared().anonymous().get(path);
       assertEquals(200, r.status(), path);
       assertTrue(r.body().contains("\"token_endpoint\""), r.body());
-      assertTrue(r.body().contains("patient/*.rs"), r.body());
+      assertTrue(r.body().contains("\"jwks_uri\""), r.body());
+      // no code flow is offered, so no patient scopes are advertised (PGO tokens come from elsewhere)
+      assertFalse(r.body().contains("patient/*.rs"), r.body());
     }
     Http.Response metadata = Http.shared().anonymous().get("/fhir/metadata");
     assertEquals(200, metadata.status());
@@ -54,6 +56,30 @@ class SecurityBehaviourTest {
     assertEquals("SMART-on-FHIR", cs.getRestFirstRep().getSecurity().getServiceFirstRep().getCodingFirstRep().getCode());
     assertNotNull(cs.getRestFirstRep().getSecurity()
         .getExtensionByUrl("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris"));
+  }
+
+  @Test
+  void noSideChannels() throws Exception {
+    // an attacker's Host header is refused, so no link is built from it
+    java.net.URI base = URI.create(root());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.getOutputStream().write(("GET /fhir/metadata HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      assertTrue(status.contains(" 400"), status);
+    }
+    // the anonymous CapabilityStatement counts nothing
+    assertFalse(Http.shared().anonymous().get("/fhir/metadata").body().contains("resourceCount"));
+    // history and PGO totals are left out (they are counted before the filter)
+    Http pgo = as(TestTokens.pgo(SecurityWorld.ANNA_BSN));
+    for (String path : List.of("/fhir/Observation?_count=1", "/fhir/Organization?_count=1")) {
+      Bundle b = pgo.get(path).resource(Bundle.class);
+      assertFalse(b.hasTotal(), path + " total for a PGO");
+    }
+    Bundle history = as(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE)).get("/fhir/Patient/_history?_count=1")
+        .resource(Bundle.class);
+    assertFalse(history.hasTotal(), "type history total for a partner");
   }
 
   @Test
@@ -129,7 +155,9 @@ class SecurityBehaviourTest {
     Http.Response registered = midwife.postJson("/fhir/Patient", woman);
     assertEquals(201, registered.status(), registered::toString);
     String id = "Patient/" + registered.resource(org.hl7.fhir.r4.model.Patient.class).getIdElement().getIdPart();
-    assertEquals(403, midwife.get("/fhir/" + id).status(), "a Patient alone is no care relationship yet");
+    // a client she registered herself she reads back (client-registered), and nothing else of anyone
+    assertEquals(200, midwife.get("/fhir/" + id).status(), "she reads back the client she registered");
+    assertEquals(403, midwife.get("/fhir/" + world.otherMother).status());
 
     org.hl7.fhir.r4.model.EpisodeOfCare record = nl.geboorteketen.server.support.Fixtures.example(
         org.hl7.fhir.r4.model.EpisodeOfCare.class, "family-jansen-zwangerschap");

@@ -42,6 +42,10 @@ final class SecurityWorld {
   final String handoverTask;
 
   final String otherRecord;
+  /** The second family: example id ("Patient/family-jansen-daan") → where its copy was stored. */
+  final Map<String, String> other = new java.util.HashMap<>();
+  /** A handover Task of the second family, from its midwife to its kraamzorg. */
+  String otherTask;
 
   private SecurityWorld(String otherMother, String otherMotherBsn, String otherMidwife, String otherRecord,
       String refusedOrg, String handoverTask) {
@@ -111,8 +115,14 @@ final class SecurityWorld {
     String otherMother = where.get(other.urnByExampleId().get(ANNA));
     String otherMidwife = where.get(other.urnByExampleId().get(MIDWIFE));
     String otherRecord = where.get(other.urnByExampleId().get(RECORD));
-    return new SecurityWorld(otherMother, bsn, otherMidwife, otherRecord, refusedOrg,
+    SecurityWorld built = new SecurityWorld(otherMother, bsn, otherMidwife, otherRecord, refusedOrg,
         "Task/" + task.resource(Task.class).getIdElement().getIdPart());
+    other.urnByExampleId().forEach((example, urn) -> built.other.put(example, where.get(urn)));
+    Http.Response otherTask = admin.postJson("/fhir/Task", handoverTask(otherMother, otherMidwife,
+        built.other.get(KRAAMZORG), otherRecord));
+    assertEquals(201, otherTask.status(), otherTask::toString);
+    built.otherTask = "Task/" + otherTask.resource(Task.class).getIdElement().getIdPart();
+    return built;
   }
 
   /** A valid gk-organization, a copy of the Jansen kraamzorg under another name. */

@@ -23,9 +23,15 @@ class BsnElfproefTest {
     Patient patient = examplePatientWithBsn();
     patient.getIdentifier().stream().filter(i -> BSN.equals(i.getSystem())).forEach(i -> i.setValue(bsn));
 
+    boolean held = !Http.shared().get("/fhir/Patient?identifier=" + BSN + "%7C" + bsn)
+        .resource(org.hl7.fhir.r4.model.Bundle.class).getEntry().isEmpty();
     Http.Response response = Http.shared().postJson("/fhir/Patient", patient);
 
-    if (valid) {
+    if (valid && held) {
+      // a valid BSN that an example Patient already has: one Patient per BSN
+      assertEquals(409, response.status(), () -> reason + ": " + response);
+      assertTrue(response.body().contains("one Patient per BSN"), response::toString);
+    } else if (valid) {
       assertEquals(201, response.status(), () -> reason + ": " + response);
     } else {
       assertEquals(422, response.status(), () -> reason + ": " + response);

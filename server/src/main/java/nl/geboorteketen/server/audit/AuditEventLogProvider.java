@@ -1,0 +1,144 @@
+package nl.geboorteketen.server.audit;
+
+import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Sort;
+import ca.uhn.fhir.rest.api.SortOrderEnum;
+import ca.uhn.fhir.rest.api.SortSpec;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import java.util.Set;
+import nl.geboorteketen.server.security.AuthenticationInterceptor;
+import nl.geboorteketen.server.security.Caller;
+import nl.geboorteketen.server.security.FamilyScope;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.IdType;
+
+/**
+ * The audit log, read-only, as BALP-shaped AuditEvents: read by id, search by patient, entity,
+ * agent (the token's subject or organisation), subtype, outcome and date, newest first. A PGO
+ * sees only the records about her own family. Who may read it at all is the access table's row.
+ */
+public class AuditEventLogProvider implements IResourceProvider {
+
+  private static final int MAX = 1000;
+
+  private final AuditLog log;
+  private final FamilyScope scope;
+
+  public AuditEventLogProvider(AuditLog log, FamilyScope scope) {
+    this.log = log;
+    this.scope = scope;
+  }
+
+  @Override
+  public Class<? extends IBaseResource> getResourceType() {
+    return AuditEvent.class;
+  }
+
+  @Read
+  public AuditEvent read(@IdParam IdType id, RequestDetails request) {
+    long number;
+    try {
+      number = Long.parseLong(id.getIdPart());
+    } catch (NumberFormatException e) {
+      throw new ResourceNotFoundException(id);
+    }
+    AuditEvent event = log.read(number).orElseThrow(() -> new ResourceNotFoundException(id));
+    Set<String> family = familyOf(request);
+    if (family != null && event.getEntity().stream().noneMatch(e -> family.contains(e.getWhat().getReference()))) {
+      throw new ResourceNotFoundException(id);
+    }
+    return family == null ? event : onlyHerFamily(event, family);
+  }
+
+  /** The log is append-only and written by the server: create, update and delete are refused (403). */
+  @ca.uhn.fhir.rest.annotation.Create
+  public ca.uhn.fhir.rest.api.MethodOutcome create(@ca.uhn.fhir.rest.annotation.ResourceParam AuditEvent event) {
+    throw appendOnly();
+  }
+
+  @ca.uhn.fhir.rest.annotation.Update
+  public ca.uhn.fhir.rest.api.MethodOutcome update(@IdParam IdType id,
+      @ca.uhn.fhir.rest.annotation.ResourceParam AuditEvent event) {
+    throw appendOnly();
+  }
+
+  @ca.uhn.fhir.rest.annotation.Delete
+  public ca.uhn.fhir.rest.api.MethodOutcome delete(@IdParam IdType id) {
+    throw appendOnly();
+  }
+
+  private static ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException appendOnly() {
+    return new ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException(
+        "The audit log is append-only: only the server writes it, and no one changes or deletes a record.");
+  }
+
+  @Search(allowUnknownParams = false)
+  public List<AuditEvent> search(@OptionalParam(name = AuditEvent.SP_PATIENT) ca.uhn.fhir.rest.param.ReferenceOrListParam patient,
+      @OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceParam entity,
+      @OptionalParam(name = AuditEvent.SP_AGENT) ReferenceParam agent,
+      @OptionalParam(name = AuditEvent.SP_SUBTYPE) TokenParam subtype,
+      @OptionalParam(name = AuditEvent.SP_OUTCOME) TokenParam outcome,
+      @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
+      @Count Integer count, @Sort SortSpec sort, RequestDetails request) {
+    if (sort != null && !AuditEvent.SP_DATE.equals(sort.getParamName())) {
+      throw new InvalidRequestException("The audit log sorts by date only (_sort=date or _sort=-date).");
+    }
+    Set<String> family = familyOf(request);
+    Set<String> patients = family;
+    if (patient != null) {
+      // any of these patients (a PGO's searches arrive narrowed to her family this way), within what she may see
+      Set<String> wanted = new java.util.LinkedHashSet<>();
+      patient.getValuesAsQueryTokens().forEach(p -> wanted.add(ref(p, "Patient")));
+      if (family != null) {
+        wanted.retainAll(family);
+      }
+      patients = wanted;
+    }
+    boolean newestFirst = sort == null || sort.getOrder() == SortOrderEnum.DESC;
+    int limit = Math.min(count == null ? 100 : Math.max(count, 1), MAX);
+    List<AuditEvent> found = log.search(new AuditLog.Query(entity == null ? null : Set.of(ref(entity, null)), patients,
+        agent == null ? null : agent.getValue(), subtype == null ? null : subtype.getValue(),
+        outcome == null ? null : outcome.getValue(), date == null ? null : date.getLowerBoundAsInstant(),
+        date == null ? null : date.getUpperBoundAsInstant(), newestFirst, limit));
+    return family == null ? found : found.stream().map(e -> onlyHerFamily(e, family)).toList();
+  }
+
+  /**
+   * One record may name an access that touched several families (a beheerder's search, a partner's
+   * list). A family's PGO sees who accessed her record, not which other families were in the same
+   * answer: when a record names patients outside her family, only her own stay in it.
+   */
+  private static AuditEvent onlyHerFamily(AuditEvent event, Set<String> family) {
+    List<String> patients = event.getEntity().stream().map(e -> e.getWhat().getReference())
+        .filter(ref -> ref != null && ref.startsWith("Patient/")).toList();
+    if (patients.stream().allMatch(family::contains)) {
+      return event;
+    }
+    AuditEvent mine = event.copy();
+    mine.getEntity().removeIf(e -> !family.contains(e.getWhat().getReference()));
+    return mine;
+  }
+
+  /** The patients a PGO may see records about; null for everyone else the access table lets in. */
+  private Set<String> familyOf(RequestDetails request) {
+    Caller caller = AuthenticationInterceptor.caller(request);
+    return caller != null && caller.isPgo() ? scope.visiblePatients(request, caller) : null;
+  }
+
+  private static String ref(ReferenceParam param, String defaultType) {
+    String type = param.getResourceType() != null ? param.getResourceType() : defaultType;
+    return type == null ? param.getValue() : type + "/" + param.getIdPart();
+  }
+}

@@ -1,0 +1,200 @@
+package nl.geboorteketen.server.audit;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Identifier;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The NEN 7513 log: append-only rows of our own (no FHIR resource, no search indexes of HAPI's),
+ * each the BALP AuditEvent as JSON plus the columns it is searched by, and one row per resource or
+ * patient it names. Nothing updates or deletes a row.
+ */
+public class AuditLog {
+
+  /** What to search for; null or empty means any. */
+  public record Query(Set<String> entities, Set<String> patientsAnyOf, String agent, String subtype, String outcome,
+      java.util.Date from, java.util.Date to, boolean newestFirst, int limit) {}
+
+  private final DataSource dataSource;
+  private final FhirContext ctx;
+
+  public AuditLog(DataSource dataSource, FhirContext ctx) {
+    this.dataSource = dataSource;
+    this.ctx = ctx;
+    createTables();
+  }
+
+  /** Appends on the connection of the surrounding transaction, if any (a write and its record commit together). */
+  public void append(AuditEvent event) {
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try {
+      append(c, List.of(event));
+    } catch (SQLException e) {
+      throw new IllegalStateException("The audit record could not be stored: " + e.getMessage(), e);
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+
+  /** Appends a group in one transaction of its own with one commit (the group commit of reads). */
+  public void appendCommitted(List<AuditEvent> events) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        append(c, events);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private void append(Connection c, List<AuditEvent> events) throws SQLException {
+    try (PreparedStatement row = c.prepareStatement("INSERT INTO GK_AUDIT_LOG (RECORDED, SUBTYPE, OUTCOME, AGENT,"
+        + " ORGANISATION, BODY) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement entity = c.prepareStatement("INSERT INTO GK_AUDIT_ENTITY (LOG_ID, REF, PATIENT) VALUES (?, ?, ?)")) {
+      for (AuditEvent event : events) {
+        row.setTimestamp(1, new Timestamp(event.getRecorded().getTime()));
+        row.setString(2, event.getSubtypeFirstRep().getCode());
+        row.setString(3, event.hasOutcome() ? event.getOutcome().toCode() : null);
+        row.setString(4, agentIdentifier(event, AuditRecord.SUBJECT_SYSTEM));
+        row.setString(5, agentIdentifier(event, AuditRecord.LOCAL_REF_SYSTEM));
+        row.setString(6, ctx.newJsonParser().encodeResourceToString(event));
+        row.executeUpdate();
+        long id;
+        try (ResultSet keys = row.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+        for (AuditEvent.AuditEventEntityComponent e : event.getEntity()) {
+          String ref = e.getWhat().hasReference() ? e.getWhat().getReference() : e.getWhat().getDisplay();
+          if (ref != null) {
+            entity.setLong(1, id);
+            entity.setString(2, ref);
+            entity.setBoolean(3, "1".equals(e.getRole().getCode()) && ref.startsWith("Patient/"));
+            entity.addBatch();
+          }
+        }
+      }
+      entity.executeBatch();
+    }
+  }
+
+  public Optional<AuditEvent> read(long id) {
+    List<AuditEvent> found = select("SELECT ID, BODY FROM GK_AUDIT_LOG WHERE ID = ?", List.of(id), 1);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  public List<AuditEvent> search(Query q) {
+    StringBuilder sql = new StringBuilder("SELECT l.ID, l.BODY FROM GK_AUDIT_LOG l WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (q.entities() != null && !q.entities().isEmpty()) {
+      sql.append(" AND EXISTS (SELECT 1 FROM GK_AUDIT_ENTITY e WHERE e.LOG_ID = l.ID AND e.REF IN (")
+          .append(marks(q.entities().size())).append("))");
+      args.addAll(q.entities());
+    }
+    if (q.patientsAnyOf() != null) {
+      if (q.patientsAnyOf().isEmpty()) {
+        return List.of();
+      }
+      sql.append(" AND EXISTS (SELECT 1 FROM GK_AUDIT_ENTITY p WHERE p.LOG_ID = l.ID AND p.PATIENT = TRUE AND p.REF IN (")
+          .append(marks(q.patientsAnyOf().size())).append("))");
+      args.addAll(q.patientsAnyOf());
+    }
+    if (q.agent() != null) {
+      sql.append(" AND (l.AGENT = ? OR l.ORGANISATION = ?)");
+      args.add(q.agent());
+      args.add(q.agent());
+    }
+    if (q.subtype() != null) {
+      sql.append(" AND l.SUBTYPE = ?");
+      args.add(q.subtype());
+    }
+    if (q.outcome() != null) {
+      sql.append(" AND l.OUTCOME = ?");
+      args.add(q.outcome());
+    }
+    if (q.from() != null) {
+      sql.append(" AND l.RECORDED >= ?");
+      args.add(new Timestamp(q.from().getTime()));
+    }
+    if (q.to() != null) {
+      sql.append(" AND l.RECORDED <= ?");
+      args.add(new Timestamp(q.to().getTime()));
+    }
+    sql.append(q.newestFirst() ? " ORDER BY l.ID DESC" : " ORDER BY l.ID");
+    return select(sql.toString(), args, q.limit());
+  }
+
+  private List<AuditEvent> select(String sql, List<Object> args, int limit) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+      st.setMaxRows(limit);
+      for (int i = 0; i < args.size(); i++) {
+        st.setObject(i + 1, args.get(i));
+      }
+      List<AuditEvent> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          AuditEvent event = ctx.newJsonParser().parseResource(AuditEvent.class, rs.getString(2));
+          event.setId(String.valueOf(rs.getLong(1)));
+          out.add(event);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("The audit log could not be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many records name this resource or patient (for tests and the reliability checks). */
+  public int countNaming(String ref) {
+    return search(new Query(Set.of(ref), null, null, null, null, null, null, true, Integer.MAX_VALUE)).size();
+  }
+
+  private static String agentIdentifier(AuditEvent event, String system) {
+    for (AuditEvent.AuditEventAgentComponent agent : event.getAgent()) {
+      Identifier id = agent.getWho().getIdentifier();
+      if (system.equals(id.getSystem())) {
+        return id.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private void createTables() {
+    String[] ddl = {
+        "CREATE TABLE IF NOT EXISTS GK_AUDIT_LOG (ID BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+            + " RECORDED TIMESTAMP NOT NULL, SUBTYPE VARCHAR(60), OUTCOME VARCHAR(4), AGENT VARCHAR(300),"
+            + " ORGANISATION VARCHAR(100), BODY VARCHAR(1000000) NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS GK_AUDIT_LOG_RECORDED ON GK_AUDIT_LOG (RECORDED)",
+        "CREATE INDEX IF NOT EXISTS GK_AUDIT_LOG_AGENT ON GK_AUDIT_LOG (AGENT)",
+        "CREATE TABLE IF NOT EXISTS GK_AUDIT_ENTITY (LOG_ID BIGINT NOT NULL, REF VARCHAR(300) NOT NULL,"
+            + " PATIENT BOOLEAN NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_REF ON GK_AUDIT_ENTITY (REF, LOG_ID)",
+        "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_LOG ON GK_AUDIT_ENTITY (LOG_ID)"};
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      for (String statement : ddl) {
+        st.execute(statement);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create the audit log tables: " + e.getMessage(), e);
+    }
+  }
+}

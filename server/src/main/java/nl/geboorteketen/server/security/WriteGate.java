@@ -1,0 +1,127 @@
+package nl.geboorteketen.server.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * Every stored write, in its own database transaction, passes here before it commits: a caller's
+ * write is checked ({@link WriteRules}) and the ledger follows it ({@link CareFacts}); a write of
+ * the server's own only updates the ledger's indexes. Registered on the storage layer, so nothing
+ * written through a DAO goes around it.
+ *
+ * <p>Inside a transaction or batch HAPI stores every entry first and calls these hooks afterwards,
+ * in an order of its own; the gate collects the entries and decides them when the bundle is
+ * processed (still inside the transaction), people first, then their records, links and teams —
+ * so a bundle that registers a client and her record is decided as if sent one by one, and a
+ * refusal rolls the whole bundle back.
+ */
+@Interceptor
+public class WriteGate {
+
+  private static final String QUEUE = WriteGate.class.getName() + ".queue";
+  private static final String WRITTEN = WriteGate.class.getName() + ".written";
+  static final String FOREIGN_MATCH = WriteGate.class.getName() + ".foreignMatch";
+  private static final Map<String, Integer> ORDER = Map.of("Patient", 0, "EpisodeOfCare", 1, "RelatedPerson", 2,
+      "CareTeam", 3);
+
+  private record Write(IBaseResource previous, IBaseResource current) {
+    String type() {
+      return (current != null ? current : previous).fhirType();
+    }
+  }
+
+  private final WriteRules rules;
+  private final CareFacts facts;
+
+  public WriteGate(WriteRules rules, CareFacts facts) {
+    this.rules = rules;
+    this.facts = facts;
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  public void created(IBaseResource resource, RequestDetails request) {
+    onWrite(request, new Write(null, resource));
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    onWrite(request, new Write(previous, resource));
+  }
+
+  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  public void deleted(IBaseResource resource, RequestDetails request) {
+    onWrite(request, new Write(resource, null));
+  }
+
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
+  @SuppressWarnings("unchecked")
+  public void bundleProcessed(RequestDetails request) {
+    Caller caller = callerOf(request);
+    if (caller == null) {
+      return;
+    }
+    List<Write> queued = (List<Write>) request.getUserData().remove(QUEUE);
+    refuseForeignMatch(request);
+    if (queued != null) {
+      queued.sort(Comparator.comparingInt(w -> ORDER.getOrDefault(w.type(), 9)));
+      queued.forEach(w -> decide(request, caller, w));
+    }
+  }
+
+  private void onWrite(RequestDetails request, Write write) {
+    Caller caller = callerOf(request);
+    if (caller == null) {
+      facts.apply(null, write.previous(), write.current());
+      return;
+    }
+    RestOperationTypeEnum op = request.getRestOperationType();
+    if (op == RestOperationTypeEnum.TRANSACTION || op == RestOperationTypeEnum.BATCH) {
+      queue(request).add(write);
+      return;
+    }
+    refuseForeignMatch(request);
+    decide(request, caller, write);
+  }
+
+  private void decide(RequestDetails request, Caller caller, Write write) {
+    rules.check(caller, write.previous(), write.current());
+    facts.apply(caller, write.previous(), write.current());
+    IBaseResource r = write.current() != null ? write.current() : write.previous();
+    written(request).add(r.fhirType() + "/" + r.getIdElement().getIdPart());
+  }
+
+  /** A conditional interaction matched a resource the caller may not see: neither its content nor a write. */
+  static void refuseForeignMatch(RequestDetails request) {
+    if (request.getUserData().containsKey(FOREIGN_MATCH)) {
+      throw new ForbiddenOperationException("The condition of this request matches a resource of a family "
+          + "you have no care relationship with; nothing was read or written.");
+    }
+  }
+
+  /** The resources this request wrote and that passed the gate ("Type/id"). */
+  @SuppressWarnings("unchecked")
+  static Set<String> written(RequestDetails request) {
+    return (Set<String>) request.getUserData().computeIfAbsent(WRITTEN, k -> new HashSet<String>());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Write> queue(RequestDetails request) {
+    return (List<Write>) request.getUserData().computeIfAbsent(QUEUE, k -> new ArrayList<Write>());
+  }
+
+  private static Caller callerOf(RequestDetails request) {
+    return request == null || request instanceof SystemRequestDetails ? null : AuthenticationInterceptor.caller(request);
+  }
+}

@@ -1,0 +1,236 @@
+package nl.geboorteketen.server.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.geboorteketen.server.notification.TaskSubscriptions;
+import nl.geboorteketen.server.validation.ProfileSelector;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Task;
+
+/**
+ * Whether a caller may store this write: the role rows of the access table for everyone, and for
+ * a partner that every Patient and maternal record the old and the new version refer to —
+ * anywhere, contained resources and extensions included — belongs to a family it cares for now
+ * (from the ledger, never from the resource). The exceptions are the writes that start a
+ * relationship under the rules: a practice opening a maternal record for a woman no other
+ * practice manages, a new client, and the receiver of a handover changing its status.
+ */
+public class WriteRules {
+
+  private final FhirContext ctx;
+  private final CareLedger ledger;
+  private final AccessRules rules;
+  private final ProfileSelector selector;
+
+  public WriteRules(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector) {
+    this.ctx = ctx;
+    this.ledger = ledger;
+    this.rules = rules;
+    this.selector = selector;
+  }
+
+  public void check(Caller caller, IBaseResource previous, IBaseResource current) {
+    IBaseResource subject = current != null ? current : previous;
+    String type = subject.fhirType();
+    rules.writers(type, profilesOf(previous, current)).ifPresent(roles -> {
+      if (!roles.contains(caller.tableRole())) {
+        throw forbidden(roles.isEmpty() ? type + " cannot be written through the API."
+            : "Writing this " + type + " is for " + String.join(", ", roles) + "; the token's role is "
+                + caller.tableRole() + ".");
+      }
+    });
+    if (caller.isBeheerder()) {
+      return;
+    }
+    if (caller.isPgo()) {
+      throw forbidden("A PGO has read-only access.");
+    }
+    String org = caller.organisation();
+    boolean receiverUpdatesHandover = receiverUpdatesHandover(org, previous, current);
+    if (previous != null && !receiverUpdatesHandover) {
+      requireOwnFamilies(org, previous, patientsOf(previous), "The stored " + type + "/"
+          + previous.getIdElement().getIdPart());
+      requireOwnSubscription(org, previous);
+    }
+    if (current == null) {
+      if (previous instanceof RelatedPerson link && ChainShapes.isFamilyLink(link)) {
+        throw forbidden("A family link is removed by the beheerder only: it decides who belongs to the family.");
+      }
+      return;
+    }
+    Set<String> patients = patientsOf(current);
+    if (current.fhirType().equals("Patient") && previous == null) {
+      patients.remove("Patient/" + current.getIdElement().getIdPart()); // a new client: she is no one else's yet
+    }
+    if (current instanceof EpisodeOfCare record) {
+      checkEpisode(caller, (EpisodeOfCare) previous, record, patients);
+    }
+    if (current instanceof RelatedPerson link && ChainShapes.isFamilyLink(link)) {
+      checkFamilyLink((RelatedPerson) previous, link);
+    }
+    if (!receiverUpdatesHandover) {
+      requireOwnFamilies(org, current, patients, "This " + type);
+    }
+    requireOwnSubscription(org, current);
+    checkTransitions(caller, previous, current);
+  }
+
+  /** Every Patient the resource refers to, maternal records and BSN references resolved through the ledger. */
+  Set<String> patientsOf(IBaseResource resource) {
+    References refs = References.of(ctx, resource);
+    Set<String> patients = new LinkedHashSet<>(refs.patients());
+    for (String record : refs.episodes()) {
+      CareLedger.Episode episode = ledger.episode(record).orElseThrow(() -> forbidden(
+          "This " + resource.fhirType() + " refers to " + record + ", which is not a known EpisodeOfCare."));
+      if (episode.patient() != null) {
+        patients.add(episode.patient());
+      }
+    }
+    refs.bsns().forEach(bsn -> ledger.patientWithBsn(bsn).ifPresent(patients::add));
+    return patients;
+  }
+
+  private void requireOwnFamilies(String org, IBaseResource resource, Set<String> patients, String what) {
+    for (String patient : patients) {
+      if (!ledger.caresFor(org, ledger.familyOf(patient))) {
+        throw forbidden(what + " refers to " + patient + ", of a family " + org + " has no care relationship with. "
+            + "A care relationship starts when your practice opens her maternal record, when the managing "
+            + "organisation adds you to the family's care team, or when you accept a handover.");
+      }
+    }
+  }
+
+  /**
+   * A maternal record is the managing practice's: a midwife opens one for her own practice, for a
+   * woman who is nobody's child in the ledger and whom no other practice manages now; only its
+   * manager changes it, and hands it to another practice (a transfer).
+   */
+  private void checkEpisode(Caller caller, EpisodeOfCare previous, EpisodeOfCare record, Set<String> patients) {
+    String patient = CareFacts.ref(record.getPatient());
+    String org = caller.organisation();
+    if (previous != null && !Objects.equals(patient, CareFacts.ref(previous.getPatient()))) {
+      throw forbidden("The patient of an EpisodeOfCare does not change; open a new one for the other patient.");
+    }
+    if (!ChainShapes.isMaternalRecord(record) && (previous == null || !ChainShapes.isMaternalRecord(previous))) {
+      return;
+    }
+    String manager = CareFacts.ref(record.getManagingOrganization());
+    String before = previous == null ? null : CareFacts.ref(previous.getManagingOrganization());
+    if (before != null && !before.equals(org)) {
+      throw forbidden("Only the managing organisation of this maternal record (" + before + ") changes it or hands "
+          + "it to another practice.");
+    }
+    if (before == null && !org.equals(manager)) {
+      throw forbidden("A practice opens a maternal record for itself: managingOrganization must be " + org + ".");
+    }
+    if (previous == null && !"verloskundige".equals(caller.role())) {
+      throw forbidden("A maternal record is opened by a verloskundigenpraktijk.");
+    }
+    boolean opening = ChainShapes.isCurrent(record) && org.equals(manager) && patient != null
+        && (previous == null || !ChainShapes.isCurrent(previous));
+    if (!opening) {
+      return;
+    }
+    if (ledger.isChild(patient)) {
+      throw forbidden(patient + " is a child in the family of " + ledger.familyOf(patient)
+          + "; a maternal record is opened for the mother.");
+    }
+    ledger.otherCurrentManagers(patient, org).stream().findFirst().ifPresent(other -> {
+      throw forbidden(patient + " has a current maternal record managed by " + other + "; a new practice gets her "
+          + "when that practice sets its managingOrganization to the new one (a handover).");
+    });
+    patients.remove(patient);
+  }
+
+  /** A child joins its mother's family once, when it is in no other family. */
+  private void checkFamilyLink(RelatedPerson previous, RelatedPerson link) {
+    String child = CareFacts.ref(link.getPatient());
+    String mother = ChainShapes.motherOf(link);
+    if (previous != null) {
+      if (!Objects.equals(child, CareFacts.ref(previous.getPatient())) || !Objects.equals(mother, ChainShapes.motherOf(previous))) {
+        throw forbidden("A family link is not moved to other people; the beheerder corrects a wrong link.");
+      }
+      return;
+    }
+    if (child == null || mother == null) {
+      return;
+    }
+    String family = ledger.familyOf(mother);
+    String childFamily = ledger.familyOf(child);
+    if (!childFamily.equals(family) && (!childFamily.equals(child) || ledger.members(child).size() > 1)) {
+      throw forbidden(child + " already belongs to another family; only the beheerder moves a child between families.");
+    }
+  }
+
+  /**
+   * The receiver of a handover may change the Task's status (accept, reject) before it cares for
+   * the family, as long as who, what and between whom stay as the sender wrote them.
+   */
+  private static boolean receiverUpdatesHandover(String org, IBaseResource previous, IBaseResource current) {
+    if (!(previous instanceof Task before) || !(current instanceof Task after) || !ChainShapes.isHandoverTask(before)
+        || !org.equals(CareFacts.ref(before.getOwner()))) {
+      return false;
+    }
+    return Objects.equals(CareFacts.ref(before.getOwner()), CareFacts.ref(after.getOwner()))
+        && Objects.equals(CareFacts.ref(before.getRequester()), CareFacts.ref(after.getRequester()))
+        && Objects.equals(CareFacts.ref(before.getFor()), CareFacts.ref(after.getFor()))
+        && Objects.equals(CareFacts.ref(before.getFocus()), CareFacts.ref(after.getFocus()))
+        && before.getCode().equalsDeep(after.getCode())
+        && before.getExtension().size() == after.getExtension().size()
+        && after.getContained().isEmpty()
+        && after.getInput().isEmpty() && after.getOutput().isEmpty();
+  }
+
+  private static void requireOwnSubscription(String org, IBaseResource resource) {
+    if (resource instanceof Subscription s && !org.equals(TaskSubscriptions.watchedOrganisation(s).orElse(null))) {
+      throw forbidden("A partner subscribes to its own Tasks only: criteria Task?owner=" + org + ".");
+    }
+  }
+
+  private void checkTransitions(Caller caller, IBaseResource previous, IBaseResource resource) {
+    for (AccessRules.TransitionRule rule : rules.transitions(resource.fhirType())) {
+      Set<String> codes = ctx.newTerser().getValues(resource, resource.fhirType() + ".code.coding", Coding.class)
+          .stream().map(Coding::getCode).collect(Collectors.toSet());
+      String status = ctx.newTerser().getSinglePrimitiveValueOrNull(resource, resource.fhirType() + ".status");
+      String before = previous == null ? null
+          : ctx.newTerser().getSinglePrimitiveValueOrNull(previous, previous.fhirType() + ".status");
+      if (!codes.contains(rule.code()) || !rule.statuses().contains(status) || status.equals(before)) {
+        continue;
+      }
+      IBaseResource decisive = previous != null ? previous : resource;
+      boolean actor = ctx.newTerser().getValues(decisive, decisive.fhirType() + "." + rule.actor(), Reference.class)
+          .stream().anyMatch(r -> caller.organisation().equals(CareFacts.ref(r)));
+      if (!actor) {
+        throw forbidden("Only the " + rule.actor() + " of this " + resource.fhirType() + " may set its status to "
+            + status + "; " + caller.organisation() + " is not.");
+      }
+    }
+  }
+
+  private Set<String> profilesOf(IBaseResource previous, IBaseResource resource) {
+    Set<String> profiles = new HashSet<>();
+    for (IBaseResource r : new IBaseResource[] {previous, resource}) {
+      if (r instanceof Resource res) {
+        res.getMeta().getProfile().stream().map(CanonicalType::getValue).forEach(profiles::add);
+        selector.select(res).ifPresent(profiles::add);
+      }
+    }
+    return profiles;
+  }
+
+  static ForbiddenOperationException forbidden(String message) {
+    return new ForbiddenOperationException(message);
+  }
+}

@@ -1,0 +1,96 @@
+package nl.geboorteketen.server.security;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import java.time.Instant;
+import java.util.Date;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * GET Patient/{id}/$zorgrelaties (OperationDefinition/zorgrelaties): the care relationships the
+ * ledger holds for the patient's family; who may ask is decided like a read of the Patient. And
+ * the beheerder's own grant and revocation ($zorgrelatie-verlenen, $zorgrelatie-intrekken).
+ */
+public class ZorgrelatiesProvider {
+
+  private final CareLedger ledger;
+
+  public ZorgrelatiesProvider(CareLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** The beheerder grants a relationship by hand (for a situation the chain's own routes do not cover). */
+  @Operation(name = "$zorgrelatie-verlenen", type = Patient.class,
+      canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/zorgrelatie-verlenen")
+  public Parameters grant(@IdParam IdType patient,
+      @OperationParam(name = "organisatie", min = 1) Reference organisation,
+      @OperationParam(name = "reden", min = 1) StringType why,
+      ca.uhn.fhir.rest.api.server.RequestDetails request) {
+    String org = organisation(organisation);
+    Caller caller = AuthenticationInterceptor.caller(request);
+    ledger.grant(ledger.familyOf("Patient/" + patient.getIdPart()), org, CareFacts.BEHEERDER, null,
+        CareFacts.grantor(caller) + ": " + why.getValue(), null);
+    return zorgrelaties(patient, new BooleanType(true));
+  }
+
+  /** The beheerder ends every current relationship of an organisation with the family, at once. */
+  @Operation(name = "$zorgrelatie-intrekken", type = Patient.class,
+      canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/zorgrelatie-intrekken")
+  public Parameters revoke(@IdParam IdType patient,
+      @OperationParam(name = "organisatie", min = 1) Reference organisation,
+      @OperationParam(name = "reden", min = 1) StringType why,
+      ca.uhn.fhir.rest.api.server.RequestDetails request) {
+    String org = organisation(organisation);
+    Caller caller = AuthenticationInterceptor.caller(request);
+    ledger.endAll(ledger.familyOf("Patient/" + patient.getIdPart()), org, Instant.now(),
+        "ingetrokken door " + CareFacts.grantor(caller) + ": " + why.getValue());
+    return zorgrelaties(patient, null);
+  }
+
+  private static String organisation(Reference organisation) {
+    String org = CareFacts.ref(organisation);
+    if (org == null || !org.startsWith("Organization/")) {
+      throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+          "organisatie must reference an Organization (\"Organization/<id>\").");
+    }
+    return org;
+  }
+
+  @Operation(name = "$zorgrelaties", type = Patient.class, idempotent = true,
+      canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/zorgrelaties")
+  public Parameters zorgrelaties(@IdParam IdType patient,
+      @OperationParam(name = "alleen-actief") BooleanType onlyActive) {
+    Instant now = Instant.now();
+    Parameters out = new Parameters();
+    for (CareLedger.Relationship r : ledger.relationships(ledger.familyOf("Patient/" + patient.getIdPart()))) {
+      boolean active = r.activeAt(now);
+      if (onlyActive != null && onlyActive.booleanValue() && !active) {
+        continue;
+      }
+      Parameters.ParametersParameterComponent p = out.addParameter().setName("zorgrelatie");
+      p.addPart().setName("organisatie").setValue(new Reference(r.organisation()));
+      p.addPart().setName("reden").setValue(new CodeType(r.reason()));
+      if (r.source() != null) {
+        p.addPart().setName("bron").setValue(new Reference(r.source()));
+      }
+      p.addPart().setName("verleendDoor").setValue(new StringType(r.grantedBy()));
+      p.addPart().setName("sinds").setValue(new DateTimeType(Date.from(r.grantedAt())));
+      if (r.endsAt() != null) {
+        p.addPart().setName("tot").setValue(new DateTimeType(Date.from(r.endsAt())));
+      }
+      if (r.endReason() != null) {
+        p.addPart().setName("eindeReden").setValue(new StringType(r.endReason()));
+      }
+      p.addPart().setName("actief").setValue(new BooleanType(active));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,257 @@
+package nl.geboorteketen.server.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import nl.geboorteketen.server.support.Fixtures;
+import nl.geboorteketen.server.support.Http;
+import nl.geboorteketen.server.support.TestTokens;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RelatedPerson;
+import org.hl7.fhir.r4.model.Subscription;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attacks of issue #18, each as a partner with a valid token: the Jansen family's midwife
+ * tries to open the second family. Nothing it writes may grant it access; every refusal is a 403
+ * that stores nothing and is audited.
+ */
+class ForgedAccessTest {
+
+  private static SecurityWorld world;
+  private static Http midwife;
+  private static Http admin;
+
+  @BeforeAll
+  static void world() {
+    world = SecurityWorld.get();
+    midwife = Http.shared().withToken(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE));
+    admin = Http.shared();
+  }
+
+  private static void assertForbidden(Http.Response r) {
+    assertEquals(403, r.status(), r::toString);
+    assertEquals(OperationOutcome.IssueType.FORBIDDEN, r.outcome().getIssueFirstRep().getCode(), r::toString);
+  }
+
+  private static void assertStillClosed() {
+    assertForbidden(midwife.get("/fhir/" + world.otherMother));
+    assertForbidden(midwife.get("/fhir/" + world.otherMother + "/$everything"));
+  }
+
+  @Test
+  void aFamilyLinkToAStrangerIsRefused() {
+    RelatedPerson link = Fixtures.example(RelatedPerson.class, "family-jansen-daan-moeder");
+    link.setId((String) null);
+    link.getExtension().removeIf(e -> e.getUrl().endsWith("ext-maternal-record"));
+    link.setPatient(new Reference(world.otherMother));
+    assertForbidden(midwife.postJson("/fhir/RelatedPerson", link));
+    assertStillClosed();
+  }
+
+  @Test
+  void aTaskAboutAStrangerIsRefused() {
+    Task task = SecurityWorld.handoverTask(world.otherMother, SecurityWorld.MIDWIFE, SecurityWorld.MIDWIFE,
+        SecurityWorld.RECORD);
+    assertForbidden(midwife.postJson("/fhir/Task", task));
+    assertStillClosed();
+  }
+
+  @Test
+  void aMaternalRecordForAnotherFamilysChildIsRefused() {
+    EpisodeOfCare record = ownRecordFor(world.other.get(SecurityWorld.DAAN));
+    assertForbidden(midwife.postJson("/fhir/EpisodeOfCare", record));
+    assertForbidden(midwife.get("/fhir/" + world.other.get(SecurityWorld.DAAN)));
+  }
+
+  @Test
+  void aContainedResourceAboutTheOwnClientDoesNotOpenAManagedMother() {
+    EpisodeOfCare record = ownRecordFor(world.otherMother);
+    org.hl7.fhir.r4.model.Condition mine = new org.hl7.fhir.r4.model.Condition()
+        .setCode(new CodeableConcept().setText("zwanger")).setSubject(new Reference(SecurityWorld.ANNA));
+    mine.setId("mine");
+    record.addContained(mine);
+    record.addDiagnosis().setCondition(new Reference("#mine"));
+    assertForbidden(midwife.postJson("/fhir/EpisodeOfCare", record));
+    assertStillClosed();
+  }
+
+  @Test
+  void aWriteThatTouchesTwoFamiliesIsRefusedWhole() {
+    Observation note = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    note.addFocus(new Reference(world.otherMother));
+    assertForbidden(midwife.postJson("/fhir/Observation", note));
+    Observation byBsn = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    byBsn.addFocus().getIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(world.otherMotherBsn);
+    assertForbidden(midwife.postJson("/fhir/Observation", byBsn));
+  }
+
+  @Test
+  void conditionalCreateDoesNotHandOverAnotherFamilysResource() {
+    String foreign = world.other.get("Observation/family-jansen-pregnancy");
+    Observation mine = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Http.Response r = midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Observation"))
+        .POST(HttpRequest.BodyPublishers.ofString(Http.FHIR.newJsonParser().encodeResourceToString(mine)))
+        .header("Content-Type", "application/fhir+json")
+        .header("If-None-Exist", "_id=" + foreign.substring(foreign.indexOf('/') + 1)));
+    assertForbidden(r);
+    assertFalse(r.body().contains(world.otherMother), "the match's content must not be answered");
+    Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
+    copy.setId((String) null);
+    copy.getIdentifier().forEach(i -> i.setValue(world.otherMotherBsn));
+    Http.Response patient = midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Patient"))
+        .POST(HttpRequest.BodyPublishers.ofString(Http.FHIR.newJsonParser().encodeResourceToString(copy)))
+        .header("Content-Type", "application/fhir+json")
+        .header("If-None-Exist", "identifier=" + Fixtures.BSN_SYSTEM + "|" + world.otherMotherBsn));
+    assertForbidden(patient);
+    assertTrue(admin.get("/fhir/AuditEvent?outcome=4&_count=200&_sort=-date").body()
+        .contains("condition of this request matches"), "the refused match is in the audit log");
+  }
+
+  @Test
+  void conditionalUpdateOfAnotherFamilysPatientStoresNothing() {
+    Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
+    copy.setId((String) null);
+    copy.getIdentifier().forEach(i -> i.setValue(world.otherMotherBsn));
+    String url = "/fhir/Patient?identifier=" + Fixtures.BSN_SYSTEM + "%7C" + world.otherMotherBsn;
+    assertForbidden(midwife.put(url, Http.FHIR.newJsonParser().encodeResourceToString(copy), "application/fhir+json"));
+    Bundle found = admin.get(url).resource(Bundle.class);
+    assertEquals(1, found.getEntry().size(), "still one Patient with that BSN");
+    assertEquals(world.otherMother, "Patient/" + found.getEntryFirstRep().getResource().getIdElement().getIdPart());
+  }
+
+  @Test
+  void conditionalDeleteAndPatchLeaveAnotherFamilyAlone() {
+    String foreign = world.other.get("Observation/family-jansen-pregnancy");
+    String id = foreign.substring(foreign.indexOf('/') + 1);
+    assertForbidden(midwife.delete("/fhir/Observation?_id=" + id));
+    String patch = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"cancelled\"}]";
+    Http.Response patched = midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Observation?_id=" + id))
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).header("Content-Type", "application/json-patch+json"));
+    assertForbidden(patched);
+    Observation still = admin.get("/fhir/" + foreign).resource(Observation.class);
+    assertEquals(Observation.ObservationStatus.FINAL, still.getStatus());
+  }
+
+  @Test
+  void aSecondPatientWithTheSameBsnIsAConflict() {
+    Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
+    copy.setId((String) null);
+    copy.getIdentifier().forEach(i -> i.setValue(world.otherMotherBsn));
+    Http.Response r = midwife.postJson("/fhir/Patient", copy);
+    assertEquals(409, r.status(), r::toString);
+    assertEquals(1, admin.get("/fhir/Patient?identifier=" + Fixtures.BSN_SYSTEM + "%7C" + world.otherMotherBsn)
+        .resource(Bundle.class).getEntry().size());
+  }
+
+  @Test
+  void aHandoverCannotReplaceAnotherFamilysTask() {
+    Parameters in = new Parameters();
+    in.addParameter().setName("type").setValue(new CodeType("verloskundige-kraamzorg"));
+    in.addParameter().setName("ontvanger").setValue(new Reference(SecurityWorld.KRAAMZORG));
+    in.addParameter().setName("vervangt").setValue(new Reference(world.otherTask));
+    assertForbidden(midwife.postJson("/fhir/" + SecurityWorld.RECORD + "/$overdracht", in));
+    assertEquals(Task.TaskStatus.REQUESTED, admin.get("/fhir/" + world.otherTask).resource(Task.class).getStatus());
+  }
+
+  @Test
+  void aDenyConsentAboutAnotherFamilyIsRefused() {
+    Consent deny = SecurityWorld.partnerConsent(world.otherMother, SecurityWorld.MIDWIFE, Consent.ConsentProvisionType.DENY);
+    deny.getCategoryFirstRep().getCodingFirstRep().setCode("pgo-delen");
+    deny.addPerformer(new Reference(SecurityWorld.ANNA));
+    assertForbidden(midwife.postJson("/fhir/Consent", deny));
+  }
+
+  @Test
+  void subscriptionsBelongToTheOrganisationThatMadeThem() {
+    Http kraamzorg = Http.shared().withToken(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG));
+    Subscription spy = subscription(world.otherMidwife, "Authorization: Bearer secret-of-nobody");
+    assertForbidden(kraamzorg.postJson("/fhir/Subscription", spy));
+
+    Subscription theirs = subscription(world.otherMidwife, "Authorization: Bearer their-secret");
+    Http otherMidwife = Http.shared().withToken(TestTokens.partner("verloskundige", world.otherMidwife));
+    Http.Response stored = otherMidwife.postJson("/fhir/Subscription", theirs);
+    assertEquals(201, stored.status(), stored::toString);
+    String id = stored.resource(Subscription.class).getIdElement().getIdPart();
+    assertForbidden(kraamzorg.get("/fhir/Subscription/" + id));
+    Http.Response listed = kraamzorg.get("/fhir/Subscription?_count=500");
+    assertEquals(200, listed.status());
+    assertFalse(listed.body().contains("their-secret"), listed::toString);
+    Subscription hijack = subscription(SecurityWorld.KRAAMZORG, "Authorization: Bearer x");
+    hijack.setId(id);
+    assertForbidden(kraamzorg.put("/fhir/Subscription/" + id, Http.FHIR.newJsonParser().encodeResourceToString(hijack),
+        "application/fhir+json"));
+    assertEquals(200, otherMidwife.get("/fhir/Subscription/" + id).status());
+  }
+
+  @Test
+  void aMixedFamilyTransactionStoresNothingAndAMixedBatchOnlyTheOwnEntry() {
+    Observation own = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("tx-own-" + System.nanoTime())).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation foreign = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("tx-foreign")).setSubject(new Reference(world.otherMother));
+    Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    tx.addEntry().setResource(own).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    tx.addEntry().setResource(foreign).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    assertForbidden(midwife.postJson("/fhir", tx));
+    String code = own.getCode().getText();
+    assertEquals(0, admin.get("/fhir/Observation?code:text=" + code).resource(Bundle.class).getEntry().size(),
+        "a refused transaction stores none of its entries");
+
+    tx.setType(Bundle.BundleType.BATCH);
+    Http.Response batch = midwife.postJson("/fhir", tx);
+    assertEquals(200, batch.status(), batch::toString);
+    Bundle answer = batch.resource(Bundle.class);
+    assertTrue(answer.getEntry().get(0).getResponse().getStatus().startsWith("201"), batch::toString);
+    assertTrue(answer.getEntry().get(1).getResponse().getStatus().startsWith("403"), batch::toString);
+  }
+
+  @Test
+  void operationInputsObeyTheFamilyRule() {
+    Parameters in = new Parameters();
+    in.addParameter().setName("eersteKind").setValue(new org.hl7.fhir.r4.model.BooleanType(true));
+    in.addParameter().setName("voeding").setValue(new CodeType("borstvoeding"));
+    in.addParameter().setName("persist").setValue(new org.hl7.fhir.r4.model.BooleanType(true));
+    in.addParameter().setName("zwangerschapsdossier").setValue(new Reference(world.otherRecord));
+    in.addParameter().setName("client").setValue(new Reference(world.otherMother));
+    assertForbidden(midwife.postJson("/fhir/ServiceRequest/$lip-indicatie", in));
+  }
+
+  private static EpisodeOfCare ownRecordFor(String patient) {
+    EpisodeOfCare record = Fixtures.example(EpisodeOfCare.class, "family-jansen-zwangerschap");
+    record.setId((String) null);
+    record.getIdentifier().clear();
+    return record.setPatient(new Reference(patient)).setManagingOrganization(new Reference(SecurityWorld.MIDWIFE));
+  }
+
+  private static Subscription subscription(String owner, String header) {
+    Subscription s = new Subscription().setStatus(Subscription.SubscriptionStatus.REQUESTED)
+        .setCriteria("Task?owner=" + owner).setReason("overdrachten");
+    s.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK).setEndpoint("http://127.0.0.1:9/hook")
+        .setPayload("application/fhir+json").addHeader(header);
+    return s;
+  }
+
+  private static String root() {
+    String base = nl.geboorteketen.server.support.TestServer.shared().baseUrl();
+    return base.substring(0, base.length() - "/fhir".length());
+  }
+}
