@@ -64,6 +64,10 @@ public final class BenchmarkMain {
       report.target("ratio our/bare creates", ours.creates / bare.creates, "", true, 0.75);
       report.target("ratio our/bare reads", ours.reads / bare.reads, "", true, 0.9);
       report.figure("ratio our/bare searches", ours.searches / bare.searches, "");
+      if (ours.partnerReads > 0) {
+        report.target("ratio partner reads / bare reads", ours.partnerReads / bare.reads, "", true, 0.8);
+        report.target("ratio partner searches / bare searches", ours.partnerSearches / bare.searches, "", true, 0.8);
+      }
     }
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
@@ -80,8 +84,37 @@ public final class BenchmarkMain {
     LOG.info("Results written to {}", options.results());
   }
 
-  /** The throughputs compared with the bare server. */
-  private record RunResult(double creates, double reads, double searches) {}
+  /** The throughputs compared with the bare server; partner*: the same reads and searches as a midwife. */
+  private record RunResult(double creates, double reads, double searches, double partnerReads, double partnerSearches) {
+    RunResult(double creates, double reads, double searches) {
+      this(creates, reads, searches, 0, 0);
+    }
+
+    RunResult withPartner(double[] partner) {
+      return new RunResult(creates, reads, searches, partner[0], partner[1]);
+    }
+  }
+
+  /**
+   * The generic reads and searches as a verloskundige (her own clients, registered by her in a
+   * short create phase first), through the family check, to set beside the bare server's.
+   */
+  private double[] partner(GenericWorkload partner) throws InterruptedException {
+    partner.setUp();
+    Duration third = options.duration().dividedBy(3);
+    LOG.info("Partner workload: creates {}, then reads and searches {} each, as a verloskundige", half(third), third);
+    partner.creates("partner-creates", half(third));
+    partner.reads("warmup", options.warmup().dividedBy(4));
+    Phase.Result reads = partner.reads("partner-reads", third);
+    Phase.Result searches = partner.searches("partner-searches", third);
+    report.add(reads);
+    report.add(searches);
+    double r = Report.throughput(reads, "read-patient", "read-observation");
+    double s = Report.throughput(searches, "search-patient-by-identifier", "search-observation-by-subject-code");
+    report.figure("partner reads (verloskundige), " + options.clients() + " clients", r, "/s");
+    report.figure("partner searches (verloskundige), " + options.clients() + " clients", s, "/s");
+    return new double[] {r, s};
+  }
 
   private RunResult runOurs() throws Exception {
     Path serverDir = options.repo().resolve("server/target");
@@ -125,6 +158,10 @@ public final class BenchmarkMain {
 
       GenericWorkload generic = new GenericWorkload(client, "geboorteketen", options.clients(), bsns);
       RunResult result = generic(generic, "geboorteketen");
+      if (callers.partnerTokens()) {
+        result = result.withPartner(partner(new GenericWorkload(client.as(callers.midwifeToken()), "geboorteketen",
+            options.clients(), bsns, orgs)));
+      }
 
       Growth growth = new Growth(client, options.clients(), bsns, orgs, options.familiesPerBundle(), chain.stored());
       for (int total : options.families()) {

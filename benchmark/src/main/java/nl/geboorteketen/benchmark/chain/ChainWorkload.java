@@ -31,28 +31,30 @@ public final class ChainWorkload {
   }
 
   /**
-   * The chain as far as the server supports it today, in chain order. The records are written with
-   * the run's own token (beheerder); the operations, the kraamweek and the PGO read are sent by the
-   * partner (or the mother's PGO) who does them in real use, so the server's access checks are paid.
+   * The chain as far as the server supports it today, in chain order, every step sent by the partner
+   * (or the mother's PGO) who does it in real use, so the server's access checks are paid; the
+   * searches of the growth mix stay with the run's own token.
    */
   public static List<Step> steps() {
     return List.of(
-        new TransactionStep("chain-register-woman", "register-woman.json", Arrays.asList("woman", "episode")),
-        new TransactionStep("chain-pregnancy", "pregnancy.json", Arrays.asList("pregnancy")),
-        new TransactionStep("chain-birth", "birth.json", Arrays.asList("child", "mother", "delivery", "weight")),
+        // the midwife registers her client and opens her maternal record: her practice's care relationship
+        new TransactionStep("chain-register-woman", Actor.MIDWIFE, "register-woman.json", Arrays.asList("woman", "episode")),
+        new TransactionStep("chain-pregnancy", Actor.MIDWIFE, "pregnancy.json", Arrays.asList("pregnancy")),
+        new TransactionStep("chain-birth", Actor.MIDWIFE, "birth.json", Arrays.asList("child", "mother", "delivery", "weight")),
         // the midwife practice manages the maternal record (register-woman), so its care relationship is checked
         new OperationStep("chain-lip-indicatie", Actor.MIDWIFE, "{{episode}}/$lip-indicatie", "lip-indicatie.json", null),
         new OperationStep("chain-overdracht", Actor.MIDWIFE, "{{episode}}/$overdracht", "overdracht-kraamzorg.json", null),
-        new ReadStep("chain-everything-mother", "{{woman}}/$everything?_count=100", false),
-        new ReadStep("chain-read-woman", "{{woman}}", false),
-        new ReadStep("chain-search-patient-by-bsn",
+        new ReadStep("chain-everything-mother", Actor.MIDWIFE, "{{woman}}/$everything?_count=100", false),
+        new ReadStep("chain-read-woman", Actor.MIDWIFE, "{{woman}}", false),
+        new ReadStep("chain-search-patient-by-bsn", Actor.MIDWIFE,
             "Patient?identifier=http://fhir.nl/fhir/NamingSystem/bsn|{{bsn}}", true),
-        new ReadStep("chain-search-episode-by-patient", "EpisodeOfCare?patient={{woman}}", true),
-        new ReadStep("chain-search-observation-by-subject-code",
+        new ReadStep("chain-search-episode-by-patient", Actor.MIDWIFE, "EpisodeOfCare?patient={{woman}}", true),
+        new ReadStep("chain-search-observation-by-subject-code", Actor.MIDWIFE,
             "Observation?subject={{child}}&code=http://loinc.org|8339-4", true),
-        new ReadStep("chain-search-observation-by-maternal-record", "Observation?maternal-record={{episode}}", true),
-        new ReadStep("chain-search-children-of-mother", "RelatedPerson?related-patient={{woman}}", true),
-        // the kraamzorg cares for the family as the owner of the handover Task chain-overdracht made
+        new ReadStep("chain-search-observation-by-maternal-record", Actor.MIDWIFE, "Observation?maternal-record={{episode}}", true),
+        new ReadStep("chain-search-children-of-mother", Actor.MIDWIFE, "RelatedPerson?related-patient={{woman}}", true),
+        // the managing practice adds the kraamzorg to the family's care team: its care relationship
+        new OperationStep("chain-care-team", Actor.MIDWIFE, "CareTeam", "care-team.json", null),
         new TransactionStep("chain-kraamweek", Actor.KRAAMZORG, "kraamweek.json", List.of()),
         new OperationStep("chain-consent-pgo", Actor.MIDWIFE, "Consent", "consent-pgo.json", "pgoConsent"),
         new ReadStep("chain-pgo-read", Actor.PGO, "{{woman}}/$everything?_count=100", true));

@@ -29,16 +29,28 @@ public final class GenericWorkload {
   private final List<String[]> created = new ArrayList<>();  // {patient id, bsn, observation id}
   private String episode;
 
+  private final Organisations given;
+
   public GenericWorkload(FhirClient client, String server, int clients, Bsn bsns) {
+    this(client, server, clients, bsns, null);
+  }
+
+  /**
+   * orgs: the organisations to use (a partner cannot register them); null: register new ones. Sent
+   * as a midwife of {@code orgs.midwifery()}, the workload is a partner's: she registers the women
+   * she then reads and searches, so every request goes through the family check.
+   */
+  public GenericWorkload(FhirClient client, String server, int clients, Bsn bsns, Organisations orgs) {
     this.client = client;
     this.server = server;
     this.clients = clients;
     this.bsns = bsns;
+    this.given = orgs;
   }
 
   /** One organisation and maternal record the observations point to. */
   public void setUp() {
-    Organisations orgs = Organisations.create(client);
+    Organisations orgs = given != null ? given : Organisations.create(client);
     FhirClient.Response r = client.transaction("setup-maternal-record",
         Template.load("register-woman.json").fill(Map.of("bsn", bsns.next(), "family", "Generiek",
             "midwifery", orgs.midwifery())));
