@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.IdType;
 
 /**
  * The audit log, read-only, as BALP-shaped AuditEvents: read by id, search by patient, entity,
- * agent (the token's subject or organisation), subtype, outcome and date, newest first. A PGO
+ * agent (the token's subject or organisation), type, subtype, outcome and date, newest first. A PGO
  * sees only the records about her own family. Who may read it at all is the access table's row.
  */
 public class AuditEventLogProvider implements IResourceProvider {
@@ -88,12 +88,16 @@ public class AuditEventLogProvider implements IResourceProvider {
   public List<AuditEvent> search(@OptionalParam(name = AuditEvent.SP_PATIENT) ca.uhn.fhir.rest.param.ReferenceOrListParam patient,
       @OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceParam entity,
       @OptionalParam(name = AuditEvent.SP_AGENT) ReferenceParam agent,
+      @OptionalParam(name = AuditEvent.SP_TYPE) TokenParam type,
       @OptionalParam(name = AuditEvent.SP_SUBTYPE) TokenParam subtype,
       @OptionalParam(name = AuditEvent.SP_OUTCOME) TokenParam outcome,
       @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
       @Count Integer count, @Sort SortSpec sort, RequestDetails request) {
     if (sort != null && !AuditEvent.SP_DATE.equals(sort.getParamName())) {
       throw new InvalidRequestException("The audit log sorts by date only (_sort=date or _sort=-date).");
+    }
+    if (type != null && !"rest".equals(type.getValue())) {
+      return List.of(); // every record is of type rest (a RESTful operation)
     }
     Set<String> family = familyOf(request);
     Set<String> patients = family;

@@ -14,6 +14,7 @@ import java.util.Set;
 import nl.geboorteketen.server.security.AuthenticationInterceptor;
 import nl.geboorteketen.server.security.Caller;
 import nl.geboorteketen.server.security.FamilyScope;
+import nl.geboorteketen.server.security.WriteGate;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -88,6 +89,10 @@ public class AuditInterceptor {
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   public boolean read(RequestDetails request, IBaseResource response) {
     RestOperationTypeEnum op = request.getRestOperationType();
+    if (op == RestOperationTypeEnum.CREATE && response != null && response.getIdElement().hasIdPart()) {
+      matchedWithoutWriting(request, response);
+      return true;
+    }
     if (op == null || op == RestOperationTypeEnum.METADATA || WRITES.contains(op)) {
       return true;
     }
@@ -100,7 +105,7 @@ public class AuditInterceptor {
       for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
         if (e.hasResource() && e.getResource().getIdElement().hasIdPart() && !e.getResource().fhirType().equals("OperationOutcome")) {
           resources.add(e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart());
-          patients.addAll(scope.familyMembersOf(e.getResource()));
+          patients.addAll(scope.ownersFor(request, e.getResource()));
         }
       }
     } else if (response instanceof Parameters out) {
@@ -109,12 +114,12 @@ public class AuditInterceptor {
         Resource r = p.getResource();
         if (r != null && r.getIdElement().hasIdPart() && r.getIdElement().isIdPartValidLong()) {
           resources.add(r.fhirType() + "/" + r.getIdElement().getIdPart());
-          patients.addAll(scope.familyMembersOf(r));
+          patients.addAll(scope.ownersFor(request, r));
         }
       }
     } else if (response != null && response.getIdElement().hasIdPart() && !response.fhirType().equals("OperationOutcome")) {
       resources.add(response.fhirType() + "/" + response.getIdElement().getIdPart());
-      patients.addAll(scope.familyMembersOf(response));
+      patients.addAll(scope.ownersFor(request, response));
     }
     if (op == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE && request.getId() != null && request.getId().hasIdPart()) {
       // an instance operation is about its instance (a grant or revocation on a Patient, a handover of a record)
@@ -139,6 +144,20 @@ public class AuditInterceptor {
     store(request, new AuditRecord.Interaction(code, action, false,
         code.equals("operation") ? request.getOperation() : null), resources, Set.of(), patients, false);
     return true;
+  }
+
+  /**
+   * A conditional create (If-None-Exist) that matched an existing resource wrote nothing, so no
+   * write recorded it; the caller was shown that resource: record it as a read of what matched.
+   */
+  private void matchedWithoutWriting(RequestDetails request, IBaseResource response) {
+    String ref = response.fhirType() + "/" + response.getIdElement().getIdPart();
+    if (WriteGate.written(request).contains(ref)) {
+      return;
+    }
+    store(request, new AuditRecord.Interaction("read", AuditEvent.AuditEventAction.R, false,
+            "If-None-Exist matched an existing resource; nothing was written"),
+        Set.of(ref), Set.of(), scope.ownersFor(request, response), false);
   }
 
   // ----- refusals -----

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import nl.geboorteketen.server.storage.OwnTables;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Identifier;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -189,12 +190,6 @@ public class AuditLog {
             + " PATIENT BOOLEAN NOT NULL)",
         "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_REF ON GK_AUDIT_ENTITY (REF, LOG_ID)",
         "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_LOG ON GK_AUDIT_ENTITY (LOG_ID)"};
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      for (String statement : ddl) {
-        st.execute(statement);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create the audit log tables: " + e.getMessage(), e);
-    }
+    OwnTables.create(dataSource, "audit log", ddl);
   }
 }

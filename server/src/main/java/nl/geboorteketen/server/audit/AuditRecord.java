@@ -87,12 +87,14 @@ public final class AuditRecord {
   }
 
   /**
-   * Names the resource of this entity by identifier only, as for a deleted one: the store refuses a
-   * reference to a resource that was deleted (e.g. a version in a history answer).
+   * A care relationship granted or ended: who did it (as recorded in the ledger), for which
+   * organisation, with which family, and the resource that granted it.
    */
-  static void keepAsIdentifier(AuditEvent.AuditEventEntityComponent entity) {
-    String ref = entity.getWhat().getReference();
-    entity.setWhat(new Reference().setIdentifier(localRef(ref)).setDisplay(ref));
+  public static AuditEvent ledgerEvent(String family, String organisation, String what, String source, String by) {
+    AuditEvent event = build(new Interaction("care-relationship", AuditEvent.AuditEventAction.E, false, what), null,
+        null, null, source == null ? Set.of() : Set.of(source), Set.of(organisation), Set.of(family), null);
+    event.getAgentFirstRep().getWho().setDisplay(by);
+    return event;
   }
 
   private static Coding systemObject() {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import nl.geboorteketen.server.storage.OwnTables;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
@@ -38,8 +38,14 @@ public class CareLedger {
   /** The indexed facts of an EpisodeOfCare. */
   public record Episode(String record, String patient, String manager, boolean current, boolean maternal) {}
 
+  /** Told of every grant and end, in the granting transaction (the audit log records them). */
+  public interface Listener {
+    void recorded(String family, String organisation, String what, String source, String by);
+  }
+
   private final DataSource dataSource;
   private final LedgerChanges changes;
+  private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CareLedger(DataSource dataSource, LedgerChanges changes) {
     this.dataSource = dataSource;
@@ -81,6 +87,10 @@ public class CareLedger {
 
   // ----- care relationships -----
 
+  public void onRecorded(Listener listener) {
+    listeners.add(listener);
+  }
+
   public boolean caresFor(String organisation, String family) {
     return queryString("SELECT ORGANISATION FROM GK_CARE_RELATIONSHIP WHERE FAMILY = ? AND ORGANISATION = ?"
         + " AND (ENDS_AT IS NULL OR ENDS_AT > ?)", family, organisation, Timestamp.from(Instant.now())).isPresent();
@@ -94,6 +104,7 @@ public class CareLedger {
 
   public void grant(String family, String organisation, String reason, String source, String grantedBy, Instant endsAt) {
     changes.changed(Set.of("F:" + family));
+    listeners.forEach(l -> l.recorded(family, organisation, "zorgrelatie verleend (" + reason + ")", source, grantedBy));
     update("INSERT INTO GK_CARE_RELATIONSHIP (FAMILY, ORGANISATION, REASON, SOURCE, GRANTED_BY, GRANTED_AT, ENDS_AT)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?)", family, organisation, reason, source, grantedBy,
         Timestamp.from(Instant.now()), endsAt == null ? null : Timestamp.from(endsAt));
@@ -106,6 +117,8 @@ public class CareLedger {
         .forEach(f -> families.add("F:" + f));
     if (!families.isEmpty()) {
       changes.changed(families);
+      families.forEach(f -> listeners.forEach(l -> l.recorded(f.substring(2), organisation,
+          "zorgrelatie eindigt " + at + ": " + why, source, "server")));
     }
     Timestamp end = Timestamp.from(at);
     update("UPDATE GK_CARE_RELATIONSHIP SET ENDS_AT = ?, END_REASON = ? WHERE SOURCE = ? AND ORGANISATION = ?"
@@ -115,6 +128,7 @@ public class CareLedger {
   /** Ends, at {@code at}, every current relationship of this organisation with the family (a revocation). */
   public int endAll(String family, String organisation, Instant at, String why) {
     changes.changed(Set.of("F:" + family));
+    listeners.forEach(l -> l.recorded(family, organisation, "zorgrelatie ingetrokken: " + why, null, "beheerder"));
     Timestamp end = Timestamp.from(at);
     return run(c -> {
       try (PreparedStatement st = c.prepareStatement("UPDATE GK_CARE_RELATIONSHIP SET ENDS_AT = ?, END_REASON = ?"
@@ -320,12 +334,6 @@ public class CareLedger {
         "CREATE INDEX IF NOT EXISTS GK_CARE_RELATIONSHIP_SOURCE ON GK_CARE_RELATIONSHIP (SOURCE)",
         "CREATE TABLE IF NOT EXISTS GK_BSN (BSN VARCHAR(20) PRIMARY KEY, PATIENT VARCHAR(100) NOT NULL)",
         "CREATE INDEX IF NOT EXISTS GK_BSN_PATIENT ON GK_BSN (PATIENT)"};
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      for (String statement : ddl) {
-        st.execute(statement);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create the care relationship tables: " + e.getMessage(), e);
-    }
+    OwnTables.create(dataSource, "care relationship", ddl);
   }
 }

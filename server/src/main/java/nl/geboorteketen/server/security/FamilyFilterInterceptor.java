@@ -11,7 +11,6 @@ import nl.geboorteketen.server.pgo.BsnMasker;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -118,7 +117,15 @@ public class FamilyFilterInterceptor {
       }
       return false;
     }
-    return restricted(request, caller, r) || !scope.maySee(request, caller, r);
+    if (restricted(request, caller, r)) {
+      return true;
+    }
+    boolean may = scope.maySee(request, caller, r);
+    if (!may && (op == RestOperationTypeEnum.READ || op == RestOperationTypeEnum.VREAD)) {
+      // a direct read of one resource is refused with the reason, as the other instance interactions are
+      throw FamilyScope.notYours(caller, r.fhirType() + "/" + r.getIdElement().getIdPart());
+    }
+    return !may;
   }
 
   /**

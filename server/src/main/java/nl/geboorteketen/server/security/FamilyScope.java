@@ -30,6 +30,7 @@ public class FamilyScope {
   public static final String BSN_SYSTEM = "http://fhir.nl/fhir/NamingSystem/bsn";
   private static final String KEY = FamilyScope.class.getName() + ".visible";
   private static final String PARTNER_KEY = FamilyScope.class.getName() + ".partner";
+  private static final String OWNERS_KEY = FamilyScope.class.getName() + ".owners";
 
   private final FhirContext ctx;
   private final CareLedger ledger;
@@ -102,6 +103,13 @@ public class FamilyScope {
     return ledger.patientWithBsn(caller.bsn());
   }
 
+  /** The refusal of one resource the caller may not see, saying why. */
+  static ForbiddenOperationException notYours(Caller caller, String what) {
+    return new ForbiddenOperationException(what + " belongs to a family "
+        + (caller.isPgo() ? "this person" : caller.organisation()) + " has no care relationship with"
+        + (caller.isPgo() ? "" : " (or the family withdrew consent for sharing with it)") + ".");
+  }
+
   public boolean maySee(RequestDetails request, Caller caller, IBaseResource resource) {
     if (caller == null || caller.isBeheerder()) {
       return true;
@@ -111,7 +119,7 @@ public class FamilyScope {
       return caller.isPartner() && caller.organisation().equals(
           TaskSubscriptions.watchedOrganisation(subscription).orElse(null));
     }
-    Set<String> owners = familyMembersOf(resource);
+    Set<String> owners = ownersFor(request, resource);
     if (owners.isEmpty()) {
       return true;
     }
@@ -124,6 +132,14 @@ public class FamilyScope {
       return true; // the receiver reads the handover it is asked to accept
     }
     return owners.stream().anyMatch(p -> partnerMaySee(request, caller.organisation(), p));
+  }
+
+  /** As {@link #familyMembersOf}, remembered for the request (the filter's two hooks and the audit ask alike). */
+  @SuppressWarnings("unchecked")
+  public Set<String> ownersFor(RequestDetails request, IBaseResource resource) {
+    Map<IBaseResource, Set<String>> known = (Map<IBaseResource, Set<String>>) request.getUserData()
+        .computeIfAbsent(OWNERS_KEY, k -> new java.util.IdentityHashMap<IBaseResource, Set<String>>());
+    return known.computeIfAbsent(resource, this::familyMembersOf);
   }
 
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */

@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** Tokens, access rules, family filtering, PGO rules, consent and the audit log, on the FHIR endpoint. */
 @Configuration
@@ -101,9 +100,13 @@ public class SecurityConfig {
     return gate;
   }
 
+  /** The audit log; every care relationship granted or ended is recorded in it, in the same transaction. */
   @Bean
-  public AuditLog auditLog(DataSource dataSource, FhirContext ctx) {
-    return new AuditLog(dataSource, ctx);
+  public AuditLog auditLog(DataSource dataSource, FhirContext ctx, CareLedger ledger) {
+    AuditLog log = new AuditLog(dataSource, ctx);
+    ledger.onRecorded((family, organisation, what, source, by) -> log.append(
+        nl.geboorteketen.server.audit.AuditRecord.ledgerEvent(family, organisation, what, source, by)));
+    return log;
   }
 
   /** Puts everything on the FHIR endpoint; the order of registration is the order of the hooks. */

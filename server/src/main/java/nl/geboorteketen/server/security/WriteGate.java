@@ -112,7 +112,7 @@ public class WriteGate {
 
   /** The resources this request wrote and that passed the gate ("Type/id"). */
   @SuppressWarnings("unchecked")
-  static Set<String> written(RequestDetails request) {
+  public static Set<String> written(RequestDetails request) {
     return (Set<String>) request.getUserData().computeIfAbsent(WRITTEN, k -> new HashSet<String>());
   }
 

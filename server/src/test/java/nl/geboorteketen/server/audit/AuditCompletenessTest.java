@@ -92,4 +92,27 @@ class AuditCompletenessTest {
         .map(p -> "ServiceRequest/" + p.getResource().getIdElement().getIdPart()).findFirst().orElseThrow();
     assertTrue(names(mine("operation"), stored), "the operation's record names what it stored");
   }
+
+  @Test
+  void aConditionalMatchAndAGrantedRelationshipAreLogged() {
+    // If-None-Exist that finds the woman: nothing written, and still a record that she was shown
+    Http.Response matched = midwife.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            nl.geboorteketen.server.support.TestServer.shared().baseUrl() + "/Patient"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.FHIR.newJsonParser().encodeResourceToString(
+            Fixtures.example(org.hl7.fhir.r4.model.Patient.class, "family-jansen-anna").setId((String) null))))
+        .header("Content-Type", "application/fhir+json")
+        .header("If-None-Exist", "identifier=http://fhir.nl/fhir/NamingSystem/bsn|999911120"));
+    assertEquals(200, matched.status(), matched::toString);
+    assertTrue(mine("read").stream().anyMatch(e -> e.getOutcomeDesc() != null
+        && e.getOutcomeDesc().startsWith("If-None-Exist") && names(List.of(e), ANNA)));
+
+    // a family the beheerder stores: its practice's relationship is granted, and that is logged
+    java.util.Map<String, String> family = Fixtures.storeNewFamily();
+    Bundle grants = Http.shared().get("/fhir/AuditEvent?patient=" + family.get(ANNA)
+        + "&subtype=http://hl7.org/fhir/restful-interaction%7Ccare-relationship").resource(Bundle.class);
+    assertTrue(grants.getEntry().stream().map(e -> (AuditEvent) e.getResource()).anyMatch(e ->
+        e.getOutcomeDesc().startsWith("zorgrelatie verleend (maternal-record)")
+            && e.getEntity().stream().anyMatch(x -> family.get(MIDWIFE).equals(x.getWhat().getDisplay()))),
+        () -> "grants logged: " + grants.getEntry().size());
+  }
 }

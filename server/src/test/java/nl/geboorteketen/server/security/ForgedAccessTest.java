@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ForgedAccessTest {
 
+  private static final String SUB = "forger-" + java.util.UUID.randomUUID();
   private static SecurityWorld world;
   private static Http midwife;
   private static Http admin;
@@ -40,11 +41,26 @@ class ForgedAccessTest {
   @BeforeAll
   static void world() {
     world = SecurityWorld.get();
-    midwife = Http.shared().withToken(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE));
+    midwife = Http.shared().withToken(TestTokens.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder().subject(SUB)
+        .claim("client_id", "forger-ehr").claim("gk_role", "verloskundige").claim("gk_org", SecurityWorld.MIDWIFE)
+        .claim("scope", "system/*.cruds")));
     admin = Http.shared();
   }
 
+  /** Refused with 403 and the reason — and the refusal is the newest record of this caller in the audit log. */
   private static void assertForbidden(Http.Response r) {
+    assertEquals(403, r.status(), r::toString);
+    OperationOutcome.OperationOutcomeIssueComponent issue = r.outcome().getIssueFirstRep();
+    assertEquals(OperationOutcome.IssueType.FORBIDDEN, issue.getCode(), r::toString);
+    Bundle refusals = admin.get("/fhir/AuditEvent?agent=" + SUB + "&outcome=4&_count=1").resource(Bundle.class);
+    assertFalse(refusals.getEntry().isEmpty(), "the refusal is audited");
+    String recorded = ((org.hl7.fhir.r4.model.AuditEvent) refusals.getEntryFirstRep().getResource()).getOutcomeDesc();
+    assertTrue(recorded.startsWith("403") && recorded.contains(issue.getDiagnostics().replaceAll("^HAPI-\\d+: ", "")
+        .substring(0, 20)), () -> "audited as " + recorded + " for " + r);
+  }
+
+  /** Refused with 403 (for callers other than the forging midwife). */
+  private static void assertRefused(Http.Response r) {
     assertEquals(403, r.status(), r::toString);
     assertEquals(OperationOutcome.IssueType.FORBIDDEN, r.outcome().getIssueFirstRep().getCode(), r::toString);
   }
@@ -184,20 +200,20 @@ class ForgedAccessTest {
   void subscriptionsBelongToTheOrganisationThatMadeThem() {
     Http kraamzorg = Http.shared().withToken(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG));
     Subscription spy = subscription(world.otherMidwife, "Authorization: Bearer secret-of-nobody");
-    assertForbidden(kraamzorg.postJson("/fhir/Subscription", spy));
+    assertRefused(kraamzorg.postJson("/fhir/Subscription", spy));
 
     Subscription theirs = subscription(world.otherMidwife, "Authorization: Bearer their-secret");
     Http otherMidwife = Http.shared().withToken(TestTokens.partner("verloskundige", world.otherMidwife));
     Http.Response stored = otherMidwife.postJson("/fhir/Subscription", theirs);
     assertEquals(201, stored.status(), stored::toString);
     String id = stored.resource(Subscription.class).getIdElement().getIdPart();
-    assertForbidden(kraamzorg.get("/fhir/Subscription/" + id));
+    assertRefused(kraamzorg.get("/fhir/Subscription/" + id));
     Http.Response listed = kraamzorg.get("/fhir/Subscription?_count=500");
     assertEquals(200, listed.status());
     assertFalse(listed.body().contains("their-secret"), listed::toString);
     Subscription hijack = subscription(SecurityWorld.KRAAMZORG, "Authorization: Bearer x");
     hijack.setId(id);
-    assertForbidden(kraamzorg.put("/fhir/Subscription/" + id, Http.FHIR.newJsonParser().encodeResourceToString(hijack),
+    assertRefused(kraamzorg.put("/fhir/Subscription/" + id, Http.FHIR.newJsonParser().encodeResourceToString(hijack),
         "application/fhir+json"));
     assertEquals(200, otherMidwife.get("/fhir/Subscription/" + id).status());
   }
