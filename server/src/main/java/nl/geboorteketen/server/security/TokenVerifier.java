@@ -31,6 +31,16 @@ public final class TokenVerifier {
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
+  /**
+   * A token verified once is not verified again until it expires: the key is the whole token,
+   * signature included, so a changed token is a new key; an entry is used only before its exp.
+   */
+  private record Verified(Caller caller, java.time.Instant expires) {}
+
+  private final com.github.benmanes.caffeine.cache.Cache<String, Verified> verified =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+          .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+
   public TokenVerifier(String jwksLocation, List<JWK> extraKeys, String issuer, String audience) {
     JWKSource<SecurityContext> keys = keySource(jwksLocation, extraKeys);
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
@@ -68,6 +78,10 @@ public final class TokenVerifier {
 
   /** The caller the token speaks for; throws {@link InvalidTokenException} with a reason a client can act on. */
   public Caller verify(String token) {
+    Verified known = verified.getIfPresent(token);
+    if (known != null && known.expires().isAfter(java.time.Instant.now())) {
+      return known.caller();
+    }
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
@@ -85,8 +99,10 @@ public final class TokenVerifier {
       if (clientId == null) {
         clientId = claims.getStringClaim("azp");
       }
-      return new Caller(claims.getSubject(), clientId, claims.getStringClaim("gk_org"),
-          claims.getStringClaim("gk_role"), claims.getStringClaim("gk_bsn"), scopes);
+      Caller caller = new Caller(claims.getSubject(), clientId, claims.getStringClaim("gk_org"),
+          claims.getStringClaim("gk_role"), claims.getStringClaim("gk_bsn"), java.util.Collections.unmodifiableSet(scopes));
+      verified.put(token, new Verified(caller, claims.getExpirationTime().toInstant()));
+      return caller;
     } catch (ParseException e) {
       throw new InvalidTokenException("Token claim has the wrong type: " + e.getMessage());
     }

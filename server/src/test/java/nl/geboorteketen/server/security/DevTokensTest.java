@@ -38,4 +38,20 @@ class DevTokensTest {
     assertThrows(TokenVerifier.InvalidTokenException.class,
         () -> withoutDevKey.verify(dev.tokenFor("beheerder").orElseThrow()));
   }
+
+  /** A token verified before is remembered by its whole text: the same claims with another signature are not. */
+  @Test
+  void aRememberedTokenDoesNotVouchForATamperedOne() throws Exception {
+    DevTokens dev = DevTokens.load(Files.createTempDirectory("gk-dev-"), "https://iss", "https://aud");
+    TokenVerifier verifier = new TokenVerifier("", List.of(dev.publicKey()), "https://iss", "https://aud");
+    String token = dev.tokenFor("verloskundige-jansen").orElseThrow();
+    assertEquals("verloskundige", verifier.verify(token).role());
+    assertEquals("verloskundige", verifier.verify(token).role(), "again, from memory");
+    String[] parts = token.split("\\.");
+    String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(forged));
+    String otherKey = DevTokens.load(Files.createTempDirectory("gk-dev-"), "https://iss", "https://aud")
+        .tokenFor("beheerder").orElseThrow();
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(otherKey));
+  }
 }
