@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * Links, fullUrls and the SMART token endpoint are built from the request's host. A Host header
  * the server was not configured for (the host of GK_PUBLIC_BASE_URL, the bind address, or this
- * machine's loopback) is refused, so no answer points a client at an attacker's host.
+ * machine's loopback) is refused, so no answer points a client at an attacker's host. The health
+ * endpoints answer any host: they build no links.
  */
 public class HostGuardFilter extends HttpFilter {
 
@@ -34,7 +35,9 @@ public class HostGuardFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(Locale.ROOT);
-    if (!allowed.contains(host)) {
+    // a load balancer's health check may address the node by its IP; those answers carry no links
+    boolean health = request.getRequestURI() != null && request.getRequestURI().startsWith("/health/");
+    if (!health && !allowed.contains(host)) {
       PlainOutcome.send(response, 400, "security", "Host '" + host + "' is not a name of this server (allowed: "
           + String.join(", ", allowed) + "). Set GK_PUBLIC_BASE_URL to the address clients use.");
       return;

@@ -69,6 +69,13 @@ class SecurityBehaviourTest {
           java.nio.charset.StandardCharsets.US_ASCII)).readLine();
       assertTrue(status.contains(" 400"), status);
     }
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.getOutputStream().write(("GET /health/live HTTP/1.1\r\nHost: 10.1.2.3\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      assertTrue(status.contains(" 200"), "a load balancer's health check by IP: " + status);
+    }
     // the anonymous CapabilityStatement counts nothing
     assertFalse(Http.shared().anonymous().get("/fhir/metadata").body().contains("resourceCount"));
     // history and PGO totals are left out (they are counted before the filter)
