@@ -72,7 +72,7 @@ public class AuditInterceptor {
 
   private void write(RequestDetails request, IBaseResource resource, String code, AuditEvent.AuditEventAction action,
       boolean gone) {
-    if (!(request instanceof ServletRequestDetails) || resource.fhirType().equals("AuditEvent")) {
+    if (!(request instanceof ServletRequestDetails)) {
       return;
     }
     String ref = resource.fhirType() + "/" + resource.getIdElement().getIdPart();

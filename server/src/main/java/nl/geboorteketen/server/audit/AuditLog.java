@@ -160,11 +160,6 @@ public class AuditLog {
     }
   }
 
-  /** How many records name this resource or patient (for tests and the reliability checks). */
-  public int countNaming(String ref) {
-    return search(new Query(Set.of(ref), null, null, null, null, null, null, true, Integer.MAX_VALUE)).size();
-  }
-
   private static String agentIdentifier(AuditEvent event, String system) {
     for (AuditEvent.AuditEventAgentComponent agent : event.getAgent()) {
       Identifier id = agent.getWho().getIdentifier();

@@ -145,13 +145,12 @@ public class CareFacts {
         }
       }
     }
-    for (CareLedger.Relationship r : ledger.grantedBy(self, family)) {
-      if (r.activeAt(now) && !wanted.containsKey(r.organisation())) {
-        ledger.endFrom(self, r.organisation(), now, "niet meer in het zorgteam");
-      }
-    }
+    Set<String> current = ledger.grantedBy(self, family).stream().filter(r -> r.activeAt(now))
+        .map(CareLedger.Relationship::organisation).collect(Collectors.toSet());
+    current.stream().filter(org -> !wanted.containsKey(org))
+        .forEach(org -> ledger.endFrom(self, org, now, "niet meer in het zorgteam"));
     wanted.forEach((org, end) -> {
-      if (ledger.grantedBy(self, family).stream().noneMatch(r -> r.organisation().equals(org) && r.activeAt(now))) {
+      if (!current.contains(org)) {
         ledger.grant(family, org, CARE_TEAM, self, grantor, end);
       } else if (end != null) {
         ledger.endFrom(self, org, end, "einde periode in het zorgteam");

@@ -81,11 +81,6 @@ public class FamilyScope {
     return may;
   }
 
-  /** Forget this request's decisions: a write may have just granted a relationship. */
-  public void forgetDecisions(RequestDetails request) {
-    request.getUserData().remove(PARTNER_KEY);
-  }
-
   private Set<String> forPgo(Caller caller) {
     Optional<String> self = ledger.patientWithBsn(caller.bsn());
     if (self.isEmpty()) {
