@@ -122,7 +122,7 @@ public class SecurityConfig {
     server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
     server.registerProvider(new AuditEventLogProvider(auditLog, scope));
     server.registerInterceptor(new SecurityCapability(web));
-    server.registerProvider(new ZorgrelatiesProvider(ledger));
+    server.registerProvider(new ZorgrelatiesProvider(ledger, daos));
     return new Installed();
   }
 

@@ -22,9 +22,11 @@ import org.hl7.fhir.r4.model.StringType;
 public class ZorgrelatiesProvider {
 
   private final CareLedger ledger;
+  private final ca.uhn.fhir.jpa.api.dao.DaoRegistry daos;
 
-  public ZorgrelatiesProvider(CareLedger ledger) {
+  public ZorgrelatiesProvider(CareLedger ledger, ca.uhn.fhir.jpa.api.dao.DaoRegistry daos) {
     this.ledger = ledger;
+    this.daos = daos;
   }
 
   /** The beheerder grants a relationship by hand (for a situation the chain's own routes do not cover). */
@@ -34,10 +36,8 @@ public class ZorgrelatiesProvider {
       @OperationParam(name = "organisatie", min = 1) Reference organisation,
       @OperationParam(name = "reden", min = 1) StringType why,
       ca.uhn.fhir.rest.api.server.RequestDetails request) {
-    String org = organisation(organisation);
-    Caller caller = AuthenticationInterceptor.caller(request);
-    ledger.grant(ledger.familyOf("Patient/" + patient.getIdPart()), org, CareFacts.BEHEERDER, null,
-        CareFacts.grantor(caller) + ": " + why.getValue(), null);
+    ByHand input = byHand(patient, organisation, why, request);
+    ledger.grant(input.family(), input.organisation(), CareFacts.BEHEERDER, null, input.by() + ": " + input.why(), null);
     return zorgrelaties(patient, new BooleanType(true));
   }
 
@@ -48,20 +48,34 @@ public class ZorgrelatiesProvider {
       @OperationParam(name = "organisatie", min = 1) Reference organisation,
       @OperationParam(name = "reden", min = 1) StringType why,
       ca.uhn.fhir.rest.api.server.RequestDetails request) {
-    String org = organisation(organisation);
-    Caller caller = AuthenticationInterceptor.caller(request);
-    ledger.endAll(ledger.familyOf("Patient/" + patient.getIdPart()), org, Instant.now(),
-        "ingetrokken door " + CareFacts.grantor(caller) + ": " + why.getValue());
+    ByHand input = byHand(patient, organisation, why, request);
+    ledger.endAll(input.family(), input.organisation(), Instant.now(), "ingetrokken door " + input.by() + ": " + input.why());
     return zorgrelaties(patient, null);
   }
 
-  private static String organisation(Reference organisation) {
+  /** What a grant or revocation by hand is about, once checked: both resources exist, a reason is given. */
+  private record ByHand(String family, String organisation, String why, String by) {}
+
+  private ByHand byHand(IdType patient, Reference organisation, StringType why, ca.uhn.fhir.rest.api.server.RequestDetails request) {
     String org = CareFacts.ref(organisation);
     if (org == null || !org.startsWith("Organization/")) {
       throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
           "organisatie must reference an Organization (\"Organization/<id>\").");
     }
-    return org;
+    if (why == null || why.getValue() == null || why.getValue().isBlank()) {
+      throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
+          "reden is required: say why the relationship is granted or revoked (it is shown to the family).");
+    }
+    String self = "Patient/" + patient.getIdPart();
+    for (String ref : new String[] {self, org}) {
+      try {
+        daos.getResourceDao(ref.split("/")[0]).read(new IdType(ref), new ca.uhn.fhir.rest.api.server.SystemRequestDetails());
+      } catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException
+          | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
+        throw new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(ref + " does not exist.");
+      }
+    }
+    return new ByHand(ledger.familyOf(self), org, why.getValue(), CareFacts.grantor(AuthenticationInterceptor.caller(request)));
   }
 
   @Operation(name = "$zorgrelaties", type = Patient.class, idempotent = true,

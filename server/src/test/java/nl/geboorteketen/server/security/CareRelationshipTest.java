@@ -81,6 +81,27 @@ class CareRelationshipTest {
   }
 
   @Test
+  void aGrantByHandWithoutReasonOrForAnUnknownPatientIsAClearRefusal() {
+    Family f = newFamily();
+    Parameters noReason = new Parameters();
+    noReason.addParameter().setName("organisatie").setValue(new Reference(f.kraamzorg()));
+    Http.Response r = admin.postJson("/fhir/" + f.mother() + "/$zorgrelatie-verlenen", noReason);
+    assertEquals(400, r.status(), r::toString);
+    assertTrue(r.outcome().getIssueFirstRep().getDiagnostics().contains("reden"), r::toString);
+
+    Parameters in = noReason.copy();
+    in.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("test"));
+    Http.Response unknown = admin.postJson("/fhir/Patient/bestaat-niet/$zorgrelatie-verlenen", in);
+    assertEquals(404, unknown.status(), unknown::toString);
+    Parameters notAnOrganisation = new Parameters();
+    notAnOrganisation.addParameter().setName("organisatie").setValue(new Reference(f.mother()));
+    notAnOrganisation.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("test"));
+    Http.Response wrongType = admin.postJson("/fhir/" + f.mother() + "/$zorgrelatie-intrekken", notAnOrganisation);
+    assertEquals(400, wrongType.status(), wrongType::toString);
+    assertTrue(wrongType.outcome().getIssueFirstRep().getDiagnostics().contains("organisatie"), wrongType::toString);
+  }
+
+  @Test
   void theFamilySeesInItsPgoWhichOrganisationsCareForItNow() {
     Http pgo = Http.shared().withToken(TestTokens.pgo(SecurityWorld.ANNA_BSN));
     Http.Response own = pgo.get("/fhir/" + SecurityWorld.ANNA + "/$zorgrelaties?alleen-actief=true");
