@@ -24,3 +24,25 @@ Alias: $consentCategory = https://fhir.geboorteketen.nl/CodeSystem/consent-categ
 Alias: $consentScope = http://terminology.hl7.org/CodeSystem/consentscope
 Alias: $v3ParticipationType = http://terminology.hl7.org/CodeSystem/v3-ParticipationType
 Alias: $v3ActCode = http://terminology.hl7.org/CodeSystem/v3-ActCode
+
+// Nictiz nl-core profiles our profiles derive from (vendored, see profiles/vendor/nictiz)
+Alias: $nlPatient = http://nictiz.nl/fhir/StructureDefinition/nl-core-Patient
+Alias: $nlOrganization = http://nictiz.nl/fhir/StructureDefinition/nl-core-HealthcareProvider-Organization
+Alias: $nlPractitioner = http://nictiz.nl/fhir/StructureDefinition/nl-core-HealthProfessional-Practitioner
+Alias: $nlPractitionerRole = http://nictiz.nl/fhir/StructureDefinition/nl-core-HealthProfessional-PractitionerRole
+Alias: $nlContactPerson = http://nictiz.nl/fhir/StructureDefinition/nl-core-ContactPerson
+Alias: $nlEpisodeOfCare = http://nictiz.nl/fhir/StructureDefinition/nl-core-EpisodeOfCare
+Alias: $nlPregnancy = http://nictiz.nl/fhir/StructureDefinition/nl-core-Pregnancy
+Alias: $nlEdd = http://nictiz.nl/fhir/StructureDefinition/nl-core-Pregnancy.EstimatedDateOfDelivery
+Alias: $nlPregnancyDuration = http://nictiz.nl/fhir/StructureDefinition/nl-core-Pregnancy.PregnancyDuration
+Alias: $nlGravidity = http://nictiz.nl/fhir/StructureDefinition/nl-core-Pregnancy.Gravidity
+Alias: $nlParity = http://nictiz.nl/fhir/StructureDefinition/nl-core-Pregnancy.Parity
+Alias: $nlLmp = http://nictiz.nl/fhir/StructureDefinition/nl-core-Pregnancy.DateLastMenstruation
+Alias: $nlBodyWeight = http://nictiz.nl/fhir/StructureDefinition/nl-core-BodyWeight
+Alias: $nlBodyTemperature = http://nictiz.nl/fhir/StructureDefinition/nl-core-BodyTemperature
+Alias: $nlApgar1 = http://nictiz.nl/fhir/StructureDefinition/nl-core-ApgarScore-1Minute
+Alias: $nlApgar5 = http://nictiz.nl/fhir/StructureDefinition/nl-core-ApgarScore-5Minute
+Alias: $nlApgar10 = http://nictiz.nl/fhir/StructureDefinition/nl-core-ApgarScore-10Minute
+Alias: $nlFeedingPattern = http://nictiz.nl/fhir/StructureDefinition/nl-core-FeedingPatternInfant
+Alias: $nlProcedureEvent = http://nictiz.nl/fhir/StructureDefinition/nl-core-Procedure-event
+Alias: $obsCategory = http://terminology.hl7.org/CodeSystem/observation-category

@@ -6,7 +6,6 @@ Description: "Lokale codes voor observaties waarvoor geen passende SNOMED CT- of
 * ^content = #complete
 * ^language = #nl
 * #conception-date "Conceptiedatum" "Known date of conception; the first input of the pregnancy key (before LMP + 14 days and EDD - 266 days)."
-* #feeding-type "Voedingswijze" "Actual feeding type of the child (breast milk, formula, expressed breast milk), as observed during the kraamweek."
 * #kwetsbaarheid "Kwetsbaarheid" "Inschatting van de kwetsbaarheid (categorie a-d, Rotterdam / Erasmus MC) met risico- en beschermende factoren."
 * #risicofactor "Risicofactor" "Component van de kwetsbaarheid: een gesignaleerde risicofactor."
 * #beschermende-factor "Beschermende factor" "Component van de kwetsbaarheid: een aanwezige beschermende factor."

@@ -9,6 +9,7 @@ more- and fewer-factors that applied (reasonCode), the midwife who indicated it 
 kraamzorg organisation that delivers it (performer) and the maternal record. Computed and stored by
 the operation $lip-indicatie; a later indication replaces the earlier one (replaces; the earlier gets
 status revoked and stays in history). A herindicatie has a Provenance signed by midwife and client.
+Not derived from nl-core: zib2020 has no kraamzorg indication; nl-core-Procedure-request is a planned procedure, not an amount of care under the LIP.
 """
 * insert PointsAtMaternalRecord(1..1)
 * extension contains

@@ -7,6 +7,7 @@ One more- or fewer-factor of the LIP recorded for a pregnancy (e.g. meerling, co
 ziekenhuisopname). Where the factor has a size it is the value: hospital days or lying-in days in a
 birth centre (d), or the hours the client wishes (h) for 'wil-minder-zorg'. The instance-level
 $lip-indicatie reads these from the maternal record.
+Not derived from nl-core: a LIP more- or fewer-factor is a concept of the LIP, not of any zib.
 """
 * insert PointsAtMaternalRecord(1..1)
 * status MS

@@ -12,6 +12,8 @@ Description: "The mother: pregnant with her first child (gravida 1, para 0)."
 * name.use = #official
 * name.family = "Jansen"
 * name.given = "Anna"
+* name.given.extension[0].url = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier"
+* name.given.extension[0].valueCode = #BR
 * gender = #female
 * birthDate = "1992-03-14"
 * telecom.system = #phone

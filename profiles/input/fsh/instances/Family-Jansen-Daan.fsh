@@ -12,6 +12,8 @@ Description: "The child, born at home on 5 March 2026."
 * name.use = #official
 * name.family = "Jansen"
 * name.given = "Daan"
+* name.given.extension[0].url = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier"
+* name.given.extension[0].valueCode = #BR
 * gender = #male
 * birthDate = "2026-03-05"
 * address.use = #home
@@ -29,9 +31,11 @@ Description: "Links the child Daan (patient) to his mother Anna (ext-related-pat
 * extension[maternalRecord].valueReference = Reference(family-jansen-zwangerschap)
 * active = true
 * patient = Reference(family-jansen-daan)
-* relationship[mother] = $v3RoleCode#MTH "mother"
+* relationship[relationship] = $v3RoleCode#MTH "mother"
 * name.use = #official
 * name.family = "Jansen"
 * name.given = "Anna"
+* name.given.extension[0].url = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier"
+* name.given.extension[0].valueCode = #BR
 * gender = #female
 * birthDate = "1992-03-14"

@@ -8,11 +8,12 @@ Title: "Daan breastfed on the first care day"
 Description: "Exclusively breast milk on care day 1."
 * extension[maternalRecord].valueReference = Reference(family-jansen-zwangerschap)
 * status = #final
-* code = $gkObservationCode#feeding-type "Voedingswijze"
+* code = $sct#289145007 "Feeding pattern of infant"
 * subject = Reference(family-jansen-daan)
 * effectiveDateTime = "2026-03-05T14:00:00+01:00"
 * performer = Reference(family-jansen-kraamverzorgende-rol)
-* valueCodeableConcept = $sct#226789007 "Breast milk"
+* component[feedingType].code = $sct#109021000146107 "Feeding type"
+* component[feedingType].valueCodeableConcept = $sct#226789007 "Breast milk"
 
 Instance: family-jansen-daan-feeding-day-8
 InstanceOf: GkFeedingType
@@ -21,11 +22,12 @@ Title: "Daan still breastfed on the last care day"
 Description: "Exclusively breast milk on care day 8."
 * extension[maternalRecord].valueReference = Reference(family-jansen-zwangerschap)
 * status = #final
-* code = $gkObservationCode#feeding-type "Voedingswijze"
+* code = $sct#289145007 "Feeding pattern of infant"
 * subject = Reference(family-jansen-daan)
 * effectiveDateTime = "2026-03-12T10:00:00+01:00"
 * performer = Reference(family-jansen-kraamverzorgende-rol)
-* valueCodeableConcept = $sct#226789007 "Breast milk"
+* component[feedingType].code = $sct#109021000146107 "Feeding type"
+* component[feedingType].valueCodeableConcept = $sct#226789007 "Breast milk"
 
 Instance: family-jansen-daan-weight-day-3
 InstanceOf: GkKraamweekWeight
@@ -34,6 +36,7 @@ Title: "Daan's weight on care day 3"
 Description: "3290 g (4.6% below birth weight)."
 * extension[maternalRecord].valueReference = Reference(family-jansen-zwangerschap)
 * status = #final
+* category[VSCat] = $obsCategory#vital-signs "Vital Signs"
 * code = $loinc#29463-7 "Body weight"
 * subject = Reference(family-jansen-daan)
 * effectiveDateTime = "2026-03-07T10:00:00+01:00"
@@ -47,6 +50,7 @@ Title: "Daan's temperature on care day 2"
 Description: "36.9 °C."
 * extension[maternalRecord].valueReference = Reference(family-jansen-zwangerschap)
 * status = #final
+* category[VSCat] = $obsCategory#vital-signs "Vital Signs"
 * code = $loinc#8310-5 "Body temperature"
 * subject = Reference(family-jansen-daan)
 * effectiveDateTime = "2026-03-06T10:00:00+01:00"

@@ -13,6 +13,8 @@ Description: "Anna Jansen's midwife."
 * name.use = #official
 * name.family = "de Vries"
 * name.given = "Sanne"
+* name.given.extension[0].url = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier"
+* name.given.extension[0].valueCode = #BR
 
 Instance: family-jansen-verloskundige-rol
 InstanceOf: GkPractitionerRole
@@ -35,6 +37,8 @@ Description: "The kraamverzorgende who cares for Anna and Daan in the kraamweek.
 * name.use = #official
 * name.family = "el Amrani"
 * name.given = "Fatima"
+* name.given.extension[0].url = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier"
+* name.given.extension[0].valueCode = #BR
 
 Instance: family-jansen-kraamverzorgende-rol
 InstanceOf: GkPractitionerRole
@@ -57,6 +61,8 @@ Description: "The JGZ nurse who makes the prenatal home visit and takes over aft
 * name.use = #official
 * name.family = "Bakker"
 * name.given = "Petra"
+* name.given.extension[0].url = "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier"
+* name.given.extension[0].valueCode = #BR
 
 Instance: family-jansen-jeugdverpleegkundige-rol
 InstanceOf: GkPractitionerRole

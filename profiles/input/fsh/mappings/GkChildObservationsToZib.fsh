@@ -10,7 +10,7 @@ Target: "https://zibs.nl/wiki/ZIB_Publicatie_2020(NL)"
 Mapping: GkApgarToZib
 Id: zib2020
 Title: "zib2020 ApgarScore"
-Source: GkApgar
+Source: GkApgar1Minute
 Target: "https://zibs.nl/wiki/ZIB_Publicatie_2020(NL)"
 * -> "ApgarScore"
 * valueInteger -> "ApgarScoreTotal"
@@ -28,7 +28,7 @@ Id: overdracht-jgz-2016
 Title: "Overdracht kraamzorg - JGZ (2016 handover set)"
 Source: GkFeedingType
 Target: "https://www.ncj.nl"
-* valueCodeableConcept -> "Voeding: soort voeding (feeding type)"
+* component[feedingType].valueCodeableConcept -> "Voeding: soort voeding (feeding type)"
 
 Mapping: GkMotherToZib
 Id: zib2020

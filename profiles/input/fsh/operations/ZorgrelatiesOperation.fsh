@@ -1,34 +1,6 @@
-Instance: zorgrelaties
-InstanceOf: OperationDefinition
-Usage: #definition
-Title: "$zorgrelaties — which organisations have a care relationship with the family"
-Description: "Lists the care relationships the server keeps for the family of a patient: who has one now, since when, why, who granted it and until when. A family reads it in its PGO; partners read it for the families they care for."
-* url = "https://fhir.geboorteketen.nl/OperationDefinition/zorgrelaties"
-* name = "Zorgrelaties"
-* title = "Zorgrelaties van het gezin"
-* status = #active
-* kind = #operation
-* code = #zorgrelaties
-* resource = #Patient
-* system = false
-* type = false
-* instance = true
-* affectsState = false
-* description = """
-A care relationship is a fact the server records when a practice opens a maternal record, when the managing
-organisation adds an organisation to the family's care team, when a receiver accepts a handover, when a partner
-registers a new client, or when the beheerder grants one. Nothing a partner writes otherwise opens a family.
-With alleen-actief=true only the relationships in force now are listed.
-"""
-* parameter[0].name = #alleen-actief
-* parameter[=].use = #in
-* parameter[=].min = 0
-* parameter[=].max = "1"
-* parameter[=].type = #boolean
-* parameter[+].name = #zorgrelatie
-* parameter[=].use = #out
-* parameter[=].min = 0
-* parameter[=].max = "*"
+// The parts of one care relationship in the answers of $zorgrelaties, $zorgrelatie-verlenen and
+// $zorgrelatie-intrekken (use after the out parameter `zorgrelatie`).
+RuleSet: ZorgrelatieParts
 * parameter[=].part[0].name = #organisatie
 * parameter[=].part[=].use = #out
 * parameter[=].part[=].min = 1
@@ -70,6 +42,39 @@ With alleen-actief=true only the relationships in force now are listed.
 * parameter[=].part[=].max = "1"
 * parameter[=].part[=].type = #boolean
 
+Instance: zorgrelaties
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "$zorgrelaties — which organisations have a care relationship with the family"
+Description: "Lists the care relationships the server keeps for the family of a patient: who has one now, since when, why, who granted it and until when. A family reads it in its PGO; partners read it for the families they care for."
+* url = "https://fhir.geboorteketen.nl/OperationDefinition/zorgrelaties"
+* name = "Zorgrelaties"
+* title = "Zorgrelaties van het gezin"
+* status = #active
+* kind = #operation
+* code = #zorgrelaties
+* resource = #Patient
+* system = false
+* type = false
+* instance = true
+* affectsState = false
+* description = """
+A care relationship is a fact the server records when a practice opens a maternal record, when the managing
+organisation adds an organisation to the family's care team, when a receiver accepts a handover, when a partner
+registers a new client, or when the beheerder grants one. Nothing a partner writes otherwise opens a family.
+With alleen-actief=true only the relationships in force now are listed.
+"""
+* parameter[0].name = #alleen-actief
+* parameter[=].use = #in
+* parameter[=].min = 0
+* parameter[=].max = "1"
+* parameter[=].type = #boolean
+* parameter[+].name = #zorgrelatie
+* parameter[=].use = #out
+* parameter[=].min = 0
+* parameter[=].max = "*"
+* insert ZorgrelatieParts
+
 Instance: zorgrelatie-verlenen
 InstanceOf: OperationDefinition
 Usage: #definition
@@ -101,6 +106,7 @@ Description: "For a situation the chain's own routes (maternal record, care team
 * parameter[=].min = 0
 * parameter[=].max = "*"
 * parameter[=].documentation = "The family's relationships in force afterwards, as in $zorgrelaties."
+* insert ZorgrelatieParts
 
 Instance: zorgrelatie-intrekken
 InstanceOf: OperationDefinition
@@ -133,3 +139,4 @@ Description: "Ends at once every current care relationship of an organisation wi
 * parameter[=].min = 0
 * parameter[=].max = "*"
 * parameter[=].documentation = "All of the family's relationships afterwards, as in $zorgrelaties."
+* insert ZorgrelatieParts

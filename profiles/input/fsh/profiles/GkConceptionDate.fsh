@@ -5,7 +5,8 @@ Title: "GK Conception date (conceptiedatum)"
 Description: """
 A known date of conception (e.g. after IVF), local code `conception-date`, as a dateTime. When
 present it is the first input of the pregnancy key.
-Follows: PWD 3.2 "Conceptiedatum"; Nictiz pregnancy key rule.
+Derives from Observation, not nl-core: zib2020 Pregnancy has no conception date member.
+PWD 3.2 "Conceptiedatum"; Nictiz pregnancy key rule.
 """
 * code = $gkObservationCode#conception-date
 * insert PregnancyMember

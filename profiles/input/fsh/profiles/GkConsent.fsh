@@ -7,6 +7,7 @@ The family's consent or refusal: sharing with the family's PGO (pgo-delen), with
 (partner-delen, the partner in provision.actor), digital kraamzorg instruction, the pilot
 consultation, the JGZ prenatal home visit. status active = given (provision.type permit) or refused
 (deny); inactive/rejected = withdrawn. The latest active Consent covering now decides.
+Not derived from nl-core: zib2020 AdvanceDirective / TreatmentDirective2 are about treatment wishes, not about sharing data between chain partners.
 """
 * status MS
 * scope = $consentScope#patient-privacy

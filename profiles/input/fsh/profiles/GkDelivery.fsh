@@ -1,11 +1,11 @@
 Profile: GkDelivery
-Parent: Procedure
+Parent: $nlProcedureEvent
 Id: gk-delivery
 Title: "GK Delivery (bevalling)"
 Description: """
 The birth (bevalling), as a Procedure with SNOMED CT 236973005 (delivery procedure) about the
 mother, with when (performed[x]) and optionally where and by whom. Belongs to one maternal record.
-Follows: zib2020 Delivery (PWD 3.2 "Bevalling", nl-core-Procedure context).
+Derives from nl-core-Procedure-event (zib2020 has no Delivery zib); PWD 3.2 "Bevalling".
 """
 * code 1..1
 * code = $sct#236973005

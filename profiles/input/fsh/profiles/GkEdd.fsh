@@ -1,14 +1,13 @@
 Profile: GkEdd
-Parent: Observation
+Parent: $nlEdd
 Id: gk-edd
 Title: "GK Estimated date of delivery (a terme datum)"
 Description: """
 The estimated date of delivery (a terme datum, ATD), SNOMED CT 161714006, as a dateTime.
 Member of the pregnancy Observation; input of the pregnancy key (EDD - 266 days) when neither the
 conception date nor the LMP is known. Searchable with `edd`.
-Follows: zib2020 Pregnancy.EstimatedDateOfDelivery, PWD 3.2 "A terme datum".
+Derives from nl-core-Pregnancy.EstimatedDateOfDelivery (the code is fixed there).
 """
-* code = $sct#161714006
 * insert PregnancyMember
 * value[x] 1..1 MS
 * value[x] only dateTime

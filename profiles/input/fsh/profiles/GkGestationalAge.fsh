@@ -1,13 +1,12 @@
 Profile: GkGestationalAge
-Parent: Observation
+Parent: $nlPregnancyDuration
 Id: gk-gestational-age
 Title: "GK Gestational age (zwangerschapsduur)"
 Description: """
 Gestational age (zwangerschapsduur), SNOMED CT 57036006, as a UCUM quantity in weeks (wk) or
 days (d).
-Follows: zib2020 Pregnancy.GestationalAge, PWD 3.2 "Zwangerschapsduur".
+Derives from nl-core-Pregnancy.PregnancyDuration (the code is fixed there).
 """
-* code = $sct#57036006
 * insert PregnancyMember
 * value[x] 1..1 MS
 * value[x] only Quantity

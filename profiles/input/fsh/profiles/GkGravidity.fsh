@@ -1,13 +1,12 @@
 Profile: GkGravidity
-Parent: Observation
+Parent: $nlGravidity
 Id: gk-gravidity
 Title: "GK Gravidity (graviditeit)"
 Description: """
 Gravidity (graviditeit): the number of pregnancies including the current one, SNOMED CT
 161732006, a non-negative integer.
-Follows: zib2020 Pregnancy.Gravidity, PWD 3.2 "Graviditeit".
+Derives from nl-core-Pregnancy.Gravidity (the code is fixed there).
 """
-* code = $sct#161732006
 * insert PregnancyMember
 * value[x] 1..1 MS
 * value[x] only integer

@@ -10,6 +10,7 @@ replaced by a correction (ext-replaces-handover on the new Task). Only the owner
 the authorisation layer compares the caller's organisation with `Task.owner`.
 Follows: FHIR workflow (Task), domain brief §1 ("each handover is addressed to one receiving
 organisation, which accepts or rejects it").
+Not derived from nl-core: zib2020 has no workflow Task.
 """
 * code 1..1 MS
 * code = $sct#308292007 "Transfer of care"

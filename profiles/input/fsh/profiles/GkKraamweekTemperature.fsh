@@ -1,12 +1,12 @@
 Profile: GkKraamweekTemperature
-Parent: Observation
+Parent: $nlBodyTemperature
 Id: gk-kraamweek-temperature
 Title: "GK Kraamweek temperature (temperatuur)"
 Description: """
 Body temperature of the mother or the child on a care day, in degrees Celsius.
-Follows: kraamzorg care checks (controles moeder en kind, LIP component); LOINC 8310-5.
+Derives from nl-core-BodyTemperature (LOINC 8310-5, category vital-signs); kraamzorg care checks
+(controles moeder en kind, LIP component).
 """
-* code = $loinc#8310-5
 * status MS
 * subject 1..1 MS
 * subject only Reference(GkPatient)

@@ -1,13 +1,13 @@
 Profile: GkKraamweekWeight
-Parent: Observation
+Parent: $nlBodyWeight
 Id: gk-kraamweek-weight
 Title: "GK Kraamweek weight (gewicht kind)"
 Description: """
 The child's weight on a care day of the kraamweek, in grams; with the birth weight it gives the
 weight course handed over to JGZ.
-Follows: 2016 handover set kraamzorg → JGZ ("Gewichtsverloop"); LOINC 29463-7 Body weight.
+Derives from nl-core-BodyWeight (LOINC 29463-7, category vital-signs); 2016 handover set
+kraamzorg → JGZ ("Gewichtsverloop").
 """
-* code = $loinc#29463-7
 * insert ChildObservation
 * value[x] 1..1 MS
 * value[x] only Quantity

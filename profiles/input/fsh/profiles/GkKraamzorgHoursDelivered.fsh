@@ -6,6 +6,7 @@ Description: """
 The kraamzorg hours actually delivered over the kraamweek (effectivePeriod), about the mother; compare
 with the indicated hours (gk-kraamzorg-indication). Handed over to JGZ; also for pilot monitoring
 (domain brief §5: indicated vs delivered hours).
+Not derived from nl-core: hours of kraamzorg delivered are a LIP figure, no zib holds them.
 """
 * code = $gkObservationCode#kraamzorg-hours-delivered
 * status MS

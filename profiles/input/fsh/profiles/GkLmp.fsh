@@ -1,13 +1,12 @@
 Profile: GkLmp
-Parent: Observation
+Parent: $nlLmp
 Id: gk-lmp
 Title: "GK Last menstrual period (laatste menstruatie)"
 Description: """
 First day of the last menstrual period (laatste menstruatie, LMP), SNOMED CT 21840007, as a
 dateTime. Input of the pregnancy key (LMP + 14 days) when the conception date is not known.
-Follows: zib2020 Pregnancy.DateLastMenstrualPeriod, PWD 3.2 "Datum laatste menstruatie".
+Derives from nl-core-Pregnancy.DateLastMenstruation (the code is fixed there).
 """
-* code = $sct#21840007
 * insert PregnancyMember
 * value[x] 1..1 MS
 * value[x] only dateTime

@@ -1,5 +1,5 @@
 Profile: GkMaternalRecord
-Parent: EpisodeOfCare
+Parent: $nlEpisodeOfCare
 Id: gk-maternal-record
 Title: "GK Maternal record (zwangerschapsdossier)"
 Description: """
@@ -12,7 +12,7 @@ of the woman's age in days at conception divided by 14 (integer division), where
 the known conception date, else the last menstrual period (LMP) + 14 days, else the estimated date
 of delivery (EDD) - 266 days. When absent, the server computes it once the pregnancy Observation
 and its members are stored; a key sent by a client is never overwritten.
-Follows: Nictiz PWD 3.2 (zwangerschapsdossier), zib2020 Pregnancy context.
+Derives from nl-core-EpisodeOfCare; Nictiz PWD 3.2 (zwangerschapsdossier).
 """
 * insert IdentifierSlicing
 * insert NlIdentifierSlice(pregnancyKey, https://fhir.geboorteketen.nl/NamingSystem/pregnancy-key, 0..1, Zwangerschapssleutel - pregnancy key)

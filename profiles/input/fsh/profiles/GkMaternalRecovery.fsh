@@ -5,6 +5,7 @@ Title: "GK Mother's recovery (herstel moeder)"
 Description: """
 The mother's recovery on a care day, as the kraamverzorgende observed it (free text: uterus, blood
 loss, wound, mood). Follows: LIP component "verzorging en controle van de moeder".
+Not derived from nl-core: no zib holds the kraamzorg's recovery check of the mother.
 """
 * code = $gkObservationCode#maternal-recovery
 * status MS

@@ -1,5 +1,5 @@
 Profile: GkMother
-Parent: RelatedPerson
+Parent: $nlContactPerson
 Id: gk-mother
 Title: "GK Mother (moeder van het kind)"
 Description: """
@@ -7,7 +7,8 @@ Links a child to its mother. `patient` is the CHILD; `relationship` contains v3 
 (mother); the extension ext-related-patient points at the mother's own Patient resource. This is
 how the chain links child and mother (Patient.link means "the same person" and was rejected; see
 docs/decisions.md). Find a mother's children with `RelatedPerson?related-patient=Patient/{mother}`.
-Follows: zib2020 ContactPerson / nl-core-RelatedPerson habits; PWD 3.2 "Kind" relation.
+Derives from nl-core-ContactPerson: the mother is the child's contact person with relationship MTH
+(RelatieCodelijst); PWD 3.2 "Kind" relation.
 """
 * extension contains ExtRelatedPatient named relatedPatient 1..1 MS
 * extension[relatedPatient] ^short = "De Patient-resource van de moeder (the mother's Patient resource)"
@@ -17,11 +18,13 @@ Follows: zib2020 ContactPerson / nl-core-RelatedPerson habits; PWD 3.2 "Kind" re
 * patient only Reference(GkPatient)
 * patient ^short = "Het kind (the child)"
 * relationship 1..* MS
-* relationship ^slicing.discriminator.type = #pattern
-* relationship ^slicing.discriminator.path = "$this"
-* relationship ^slicing.rules = #open
-* relationship ^slicing.description = "Ten minste de relatie moeder (at least the relation mother)"
-* relationship contains mother 1..1 MS
-* relationship[mother] = $v3RoleCode#MTH
+* relationship[relationship] 1..* MS
+* relationship[relationship] ^short = "Ten minste MTH (moeder) uit de RelatieCodelijst (at least MTH, mother)"
+* obeys gk-mother-1
 * name MS
 * active MS
+
+Invariant: gk-mother-1
+Description: "De relatie bevat MTH, moeder (the relationship must contain v3 RoleCode MTH, mother)"
+Severity: #error
+Expression: "relationship.coding.where(system = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode' and code = 'MTH').exists()"

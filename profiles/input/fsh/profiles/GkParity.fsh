@@ -1,14 +1,13 @@
 Profile: GkParity
-Parent: Observation
+Parent: $nlParity
 Id: gk-parity
 Title: "GK Parity (pariteit)"
 Description: """
 Parity (pariteit): the number of earlier births after at least 16 weeks (Dutch PWD definition),
 SNOMED CT 364325004, a non-negative integer. Also read by the kraamzorg indication (first child or
 not).
-Follows: zib2020 Pregnancy.Parity, PWD 3.2 "Pariteit".
+Derives from nl-core-Pregnancy.Parity (the code is fixed there).
 """
-* code = $sct#364325004
 * insert PregnancyMember
 * value[x] 1..1 MS
 * value[x] only integer

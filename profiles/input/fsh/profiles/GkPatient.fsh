@@ -1,5 +1,5 @@
 Profile: GkPatient
-Parent: Patient
+Parent: $nlPatient
 Id: gk-patient
 Title: "GK Patient"
 Description: """
@@ -7,10 +7,10 @@ A client in the birth-care chain: the (pregnant) woman or her child. Every partn
 client by the BSN (burgerservicenummer); the BSN must be 9 digits and pass the 11-proof
 (elfproef). Name, gender and birth date follow nl-core-Patient habits; the birth date is required
 because the pregnancy key is the woman's age in days at conception.
-Follows: zib2020 Patient (nl-core-Patient 2020), Nictiz naming system for the BSN.
+Derives from nl-core-Patient: names follow nl-core-NameInformation (an official name's given names carry the iso21090-EN-qualifier BR, CL or IN), the BSN is nl-core's `bsn` identifier slice.
 """
-* insert IdentifierSlicing
-* insert NlIdentifierSlice(bsn, http://fhir.nl/fhir/NamingSystem/bsn, 0..1, Burgerservicenummer - BSN)
+* identifier[bsn] 0..1 MS
+* identifier[bsn].value 1..1 MS
 * identifier[bsn] obeys gk-bsn-1
 * name 1..* MS
 * name.use MS

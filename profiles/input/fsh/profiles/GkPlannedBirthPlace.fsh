@@ -5,6 +5,7 @@ Title: "GK Planned place of birth (geplande bevalplaats)"
 Description: """
 Where the birth is planned: thuis, geboortecentrum, ziekenhuis (poliklinisch) or ziekenhuis
 (klinisch); about the mother. Follows: PWD 3.2 "Voorkeursplaats baring".
+Not derived from nl-core: zib2020 Pregnancy has no planned place of birth.
 """
 * code = $gkObservationCode#planned-birth-place
 * status MS

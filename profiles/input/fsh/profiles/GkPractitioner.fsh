@@ -1,15 +1,16 @@
 Profile: GkPractitioner
-Parent: Practitioner
+Parent: $nlPractitioner
 Id: gk-practitioner
 Title: "GK Practitioner"
 Description: """
 A professional in the birth-care chain (verloskundige, kraamverzorgende, jeugdverpleegkundige …),
 identified by AGB code and/or BIG registration number.
-Follows: zib2020 HealthProfessional (nl-core-HealthProfessional-Practitioner 2020).
+Derives from nl-core-HealthProfessional-Practitioner (its `agb` and `big` identifier slices).
 """
-* insert IdentifierSlicing
-* insert NlIdentifierSlice(agb, http://fhir.nl/fhir/NamingSystem/agb-z, 0..1, AGB-code van de zorgverlener)
-* insert NlIdentifierSlice(big, http://fhir.nl/fhir/NamingSystem/big, 0..1, BIG-registratienummer)
+* identifier[agb] 0..1 MS
+* identifier[agb].value 1..1
+* identifier[big] 0..1 MS
+* identifier[big].value 1..1
 * name 1..* MS
 * name.family MS
 * telecom MS

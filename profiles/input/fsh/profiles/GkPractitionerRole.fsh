@@ -1,11 +1,12 @@
 Profile: GkPractitionerRole
-Parent: PractitionerRole
+Parent: $nlPractitionerRole
 Id: gk-practitionerrole
 Title: "GK PractitionerRole"
 Description: """
 The role a professional has at one organisation of the chain (verloskundige at a midwifery practice,
 kraamverzorgende at a kraamzorg organisation, jeugdverpleegkundige at JGZ, intake-medewerker).
-Follows: zib2020 HealthProfessional (nl-core-HealthProfessional-PractitionerRole 2020).
+Derives from nl-core-HealthProfessional-PractitionerRole; `specialty` takes the AGB specialism list
+from nl-core (optional, as there).
 """
 * practitioner 1..1 MS
 * practitioner only Reference(GkPractitioner)

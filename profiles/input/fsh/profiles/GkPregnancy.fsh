@@ -1,15 +1,16 @@
 Profile: GkPregnancy
-Parent: Observation
+Parent: $nlPregnancy
 Id: gk-pregnancy
 Title: "GK Pregnancy"
 Description: """
 The pregnancy (zwangerschap) of one woman, as an Observation with SNOMED CT 118185001 and the
 dating and obstetric history as members: estimated date of delivery, gestational age, gravidity,
 parity, last menstrual period and (if known) conception date. Belongs to one maternal record.
-The server computes the pregnancy key of that maternal record from these members.
-Follows: zib2020 Pregnancy (nl-core-Pregnancy 2020), PWD 3.2 zwangerschap.
+The server computes the pregnancy key of that maternal record from these members. The link to the
+maternal record (ext-maternal-record) is optional, because nl-core pregnancies do not carry it;
+without it there is no pregnancy key and the pregnancy is in no handover.
+Derives from nl-core-Pregnancy (code SNOMED 118185001 from there); PWD 3.2 zwangerschap.
 """
-* code = $sct#118185001
 * code ^short = "Zwangerschap (pregnancy)"
 * status MS
 * subject 1..1 MS
@@ -18,6 +19,10 @@ Follows: zib2020 Pregnancy (nl-core-Pregnancy 2020), PWD 3.2 zwangerschap.
 * effective[x] MS
 * performer MS
 * hasMember MS
-* hasMember only Reference(GkEdd or GkGestationalAge or GkGravidity or GkParity or GkLmp or GkConceptionDate)
+* hasMember[estimatedDateOfDelivery] only Reference(GkEdd)
+* hasMember[pregnancyDuration] only Reference(GkGestationalAge)
+* hasMember[gravidity] only Reference(GkGravidity)
+* hasMember[parity] only Reference(GkParity)
+* hasMember[dateLastMenstruation] only Reference(GkLmp)
 * hasMember ^short = "A terme datum, zwangerschapsduur, graviditeit, pariteit, laatste menstruatie, conceptiedatum"
-* insert PointsAtMaternalRecord(1..1)
+* insert PointsAtMaternalRecord(0..1)

@@ -15,6 +15,7 @@ protective factors found (components), who assessed it (midwife or JGZ) and when
 A later assessment supersedes an earlier one: the programme rules read the one with the latest
 effective date whose status is final or amended; mark an earlier one `entered-in-error` only when
 it was a mistake.
+Not derived from nl-core: the Rotterdam vulnerability categories are no zib.
 """
 * status MS
 * code = $gkObs#kwetsbaarheid
@@ -51,6 +52,7 @@ Description: """
 The network partners around a family and what each is responsible for: participant.member is
 the organisation or professional, participant.role its role and, in role.text, its
 responsibility in words (e.g. "JGZ: prenataal huisbezoek en evaluatie").
+Not derived from nl-core-CareTeam: zib2020 CareTeam allows one health professional and no organisations as members, and slices its participants by resolving each member; our network lists several organisations.
 """
 * status 1..1 MS
 * subject MS
@@ -97,6 +99,8 @@ who recorded it; the family's consent as supportingInfo → Consent.
 A plan is changed by updating it (PUT): every version stays in the history (`_history`), and
 partners read the current version. A plan that replaces another sets `replaces`, and the old one
 gets status revoked.
+Not derived from nl-core-TreatmentObjective: that is a treatment goal of a health professional; a gezinsplan goal is the family's own.
+Not derived from nl-core: zib2020 has no care plan.
 """
 * extension contains ExtFamilyMember named familyMember 0..* MS
 * status MS
@@ -135,6 +139,7 @@ Description: """
 A family's enrolment in a support programme, created by the operation `$inschrijven` after
 eligibility and capacity were checked. type = episode-type#programma-inschrijving plus the
 programme's code; patient = the mother; period = when the support runs.
+Not derived from nl-core-EpisodeOfCare: an enrolment in a support programme is not an episode of care of a health provider.
 """
 * status MS
 * type 2..* MS

@@ -1,9 +1,9 @@
 // Common rules for an Observation that is a member (hasMember) of the pregnancy Observation:
-// about the woman, dated, within one maternal record.
+// about the woman, dated, and (optionally, see PointsAtMaternalRecord) within one maternal record.
 RuleSet: PregnancyMember
 * status MS
 * subject 1..1 MS
 * subject only Reference(GkPatient)
 * subject ^short = "De zwangere (the pregnant woman)"
 * effective[x] MS
-* insert PointsAtMaternalRecord(1..1)
+* insert PointsAtMaternalRecord(0..1)

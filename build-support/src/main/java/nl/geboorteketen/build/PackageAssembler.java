@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.ImplementationGuide;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Library;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -16,8 +19,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 /**
  * Packs SUSHI's output into a FHIR NPM package (package.tgz): conformance resources in package/
  * with package.json and .index.json, examples (instances of clinical types) in package/example/,
- * and every rule table of profiles/rules as a Library. Arguments: resources dir, output tgz, package id,
- * version, canonical.
+ * with their own .index.json, every rule table of profiles/rules as a Library, and an
+ * ImplementationGuide resource naming the package and what it depends on. Arguments: resources dir,
+ * output tgz, package id, version, canonical, rules dir, dependencies ("name@version,…").
  */
 public final class PackageAssembler {
 
@@ -30,6 +34,14 @@ public final class PackageAssembler {
     String version = args[3];
     String canonical = args[4];
     Path rules = args.length > 5 ? Path.of(args[5]) : null;
+    Map<String, String> dependencies = new LinkedHashMap<>();
+    dependencies.put("hl7.fhir.r4.core", "4.0.1");
+    if (args.length > 6 && !args[6].isBlank()) {
+      for (String dependency : args[6].split(",")) {
+        String[] nameVersion = dependency.strip().split("@");
+        dependencies.put(nameVersion[0], nameVersion[1]);
+      }
+    }
     List<Path> files;
     try (Stream<Path> list = Files.list(resources)) {
       files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -38,10 +50,9 @@ public final class PackageAssembler {
       throw new IllegalStateException("SUSHI produced no resources in " + resources);
     }
     List<String> index = new ArrayList<>();
+    List<String> exampleIndex = new ArrayList<>();
     for (Path file : files) {
-      if (ResourceIndex.isConformance(file)) {
-        index.add(ResourceIndex.entryFor(file));
-      }
+      (ResourceIndex.isConformance(file) ? index : exampleIndex).add(ResourceIndex.entryFor(file));
     }
     List<Library> ruleLibraries = new ArrayList<>();
     if (rules != null && Files.isDirectory(rules)) {
@@ -63,11 +74,15 @@ public final class PackageAssembler {
           "description": "Profiles, terminology, search parameters and rules of the Geboorteketen server",
           "fhirVersions": ["4.0.1"],
           "type": "IG",
-          "dependencies": {"hl7.fhir.r4.core": "4.0.1"},
+          "dependencies": %s,
           "author": "Geboorteketen",
           "license": "CC0-1.0"
         }
-        """.formatted(id, version, canonical, canonical);
+        """.formatted(id, version, canonical, canonical, json(dependencies));
+    ImplementationGuide guide = ImplementationGuides.describe(id, version, canonical, dependencies, files, ruleLibraries);
+    String guideFile = "ImplementationGuide-" + guide.getIdElement().getIdPart() + ".json";
+    byte[] guideJson = ImplementationGuides.json(guide);
+    index.add(ResourceIndex.entryFor(guideFile, guide));
     String indexJson = "{\"index-version\":1,\"files\":[\n" + String.join(",\n", index) + "\n]}\n";
     Files.createDirectories(tgz.toAbsolutePath().getParent());
     try (OutputStream out = Files.newOutputStream(tgz);
@@ -75,6 +90,9 @@ public final class PackageAssembler {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       add(tar, "package/package.json", packageJson.getBytes(StandardCharsets.UTF_8));
       add(tar, "package/.index.json", indexJson.getBytes(StandardCharsets.UTF_8));
+      add(tar, "package/example/.index.json", ("{\"index-version\":1,\"files\":[\n"
+          + String.join(",\n", exampleIndex) + "\n]}\n").getBytes(StandardCharsets.UTF_8));
+      add(tar, "package/" + guideFile, guideJson);
       for (Path file : files) {
         String folder = ResourceIndex.isConformance(file) ? "package/" : "package/example/";
         add(tar, folder + file.getFileName(), Files.readAllBytes(file));
@@ -85,6 +103,12 @@ public final class PackageAssembler {
     }
     System.out.println("Packed " + files.size() + " resources and " + ruleLibraries.size()
         + " rule tables into " + tgz);
+  }
+
+  private static String json(Map<String, String> map) {
+    List<String> fields = new ArrayList<>();
+    map.forEach((k, v) -> fields.add("\"" + k + "\": \"" + v + "\""));
+    return "{" + String.join(", ", fields) + "}";
   }
 
   private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {

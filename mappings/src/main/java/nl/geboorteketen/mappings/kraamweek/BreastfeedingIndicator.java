@@ -56,7 +56,7 @@ public final class BreastfeedingIndicator {
   }
 
   private static boolean exclusive(List<Observation> day, Set<String> codes) {
-    return day.stream().allMatch(o -> o.hasValueCodeableConcept() && o.getValueCodeableConcept().getCoding().stream()
-        .anyMatch(c -> codes.contains(c.getSystem() + "|" + c.getCode())));
+    return day.stream().allMatch(o -> FeedingPattern.feedingType(o).filter(type -> type.getCoding().stream()
+        .anyMatch(c -> codes.contains(c.getSystem() + "|" + c.getCode()))).isPresent());
   }
 }

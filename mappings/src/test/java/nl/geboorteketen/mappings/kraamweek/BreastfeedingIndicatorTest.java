@@ -36,9 +36,8 @@ class BreastfeedingIndicatorTest {
         };
         Observation o = new Observation().setStatus(Observation.ObservationStatus.FINAL)
             .setSubject(new Reference("Patient/" + child))
-            .setEffective(new DateTimeType(Date.from(date.atTime(10, 0).atZone(ZONE).toInstant())))
-            .setValue(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding("http://snomed.info/sct", sct, null)));
-        result.add(o);
+            .setEffective(new DateTimeType(Date.from(date.atTime(10, 0).atZone(ZONE).toInstant())));
+        result.add(FeedingPattern.withFeedingType(o, new org.hl7.fhir.r4.model.Coding("http://snomed.info/sct", sct, null)));
       }
     }
     return result;

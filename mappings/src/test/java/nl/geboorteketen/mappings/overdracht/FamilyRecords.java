@@ -45,7 +45,7 @@ final class FamilyRecords {
         .setSubject(new Reference("Patient/anna"));
     delivery.setCode(cc(SCT, "236973005"));
     add(delivery, "delivery");
-    obs("birth-weight", LOINC, "8339-4", "daan");
+    obs("birth-weight", LOINC, "8339-4", "daan").getCode().addCoding().setSystem(LOINC).setCode("29463-7");
     obs("apgar-1", LOINC, "9272-6", "daan");
     indication("indication-active", ServiceRequest.ServiceRequestStatus.ACTIVE);
     indication("indication-revoked", ServiceRequest.ServiceRequestStatus.REVOKED);
@@ -53,7 +53,7 @@ final class FamilyRecords {
     vulnerability.getMeta().addProfile("https://fhir.geboorteketen.nl/StructureDefinition/gk-vulnerability");
     add(new Flag().setStatus(Flag.FlagStatus.ACTIVE).setSubject(new Reference("Patient/anna")), "signal-active");
     add(new Flag().setStatus(Flag.FlagStatus.INACTIVE).setSubject(new Reference("Patient/anna")), "signal-inactive");
-    obs("feeding-day-1", GK, "feeding-type", "daan");
+    obs("feeding-day-1", SCT, "289145007", "daan");
     obs("weight-day-3", LOINC, "29463-7", "daan");
     obs("jaundice-day-4", GK, "jaundice", "daan").setValue(new BooleanType(true));
     obs("temperature-day-2", LOINC, "8310-5", "daan");
@@ -68,7 +68,7 @@ final class FamilyRecords {
     obs("other-family-pregnancy", SCT, "118185001", "other");
     obs("pregnancy-entered-in-error", SCT, "118185001", "anna").setStatus(Observation.ObservationStatus.ENTEREDINERROR);
     obs("unrelated-lab", LOINC, "718-7", "anna");
-    obs("earlier-pregnancy-feeding", GK, "feeding-type", "daan").addExtension(
+    obs("earlier-pregnancy-feeding", SCT, "289145007", "daan").addExtension(
         HandoverDocumentBuilder.MATERNAL_RECORD_EXT, new Reference("EpisodeOfCare/earlier"));
     records.stream().filter(r -> r instanceof org.hl7.fhir.r4.model.Observation o && o.getExtension().isEmpty())
         .forEach(r -> ((Observation) r).addExtension(HandoverDocumentBuilder.MATERNAL_RECORD_EXT, new Reference("EpisodeOfCare/record")));

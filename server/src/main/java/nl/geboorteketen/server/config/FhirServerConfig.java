@@ -26,7 +26,10 @@ import nl.geboorteketen.server.fhir.GeboorteketenRestfulServer;
 import nl.geboorteketen.server.fhir.OperationProvider;
 import nl.geboorteketen.server.fhir.UnknownResourceTypeInterceptor;
 import nl.geboorteketen.server.maternalrecord.PregnancyKeyInterceptor;
+import nl.geboorteketen.server.packages.NictizPackages;
 import nl.geboorteketen.server.packages.ProfilePackage;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
@@ -57,10 +60,21 @@ public class FhirServerConfig {
     return new ProfileSelector(ctx, pkg);
   }
 
+  /** The Nictiz packages, in the validator's chain right after the store's own definitions. */
+  @Bean
+  public PrePopulatedValidationSupport nictizValidationSupport(FhirContext ctx, IValidationSupport chain) {
+    PrePopulatedValidationSupport nictiz = NictizPackages.validationSupport(ctx);
+    ValidationSupportChain validationChain = (ValidationSupportChain) chain;
+    validationChain.addValidationSupport(Math.min(2, validationChain.getValidationSupports().size()), nictiz);
+    validationChain.invalidateCaches();
+    return nictiz;
+  }
+
   @Bean
   public ProfileValidationInterceptor profileValidationInterceptor(
       FhirContext ctx, @Qualifier("myInstanceValidator") IValidatorModule instanceValidator,
-      ProfileSelector selector, IInterceptorService storageInterceptors) {
+      ProfileSelector selector, IInterceptorService storageInterceptors,
+      @Qualifier("nictizValidationSupport") PrePopulatedValidationSupport nictiz) {
     ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(ctx, instanceValidator, selector);
     storageInterceptors.registerInterceptor(interceptor);
     return interceptor;

@@ -3,6 +3,8 @@ package nl.geboorteketen.server.indication;
 import static nl.geboorteketen.server.indication.IndicationCodes.CONSENT_DIGITAL_INSTRUCTION;
 import static nl.geboorteketen.server.indication.IndicationCodes.CS_FACTOR;
 import static nl.geboorteketen.server.indication.IndicationCodes.INTENDED_FEEDING;
+
+import nl.geboorteketen.mappings.kraamweek.FeedingPattern;
 import static nl.geboorteketen.server.indication.IndicationCodes.PARITY;
 import static nl.geboorteketen.server.indication.IndicationCodes.SNOMED;
 
@@ -72,9 +74,8 @@ public class StoredInputsReader {
       if (has(o.getCode(), SNOMED, PARITY) && o.getValue() instanceof IntegerType parity) {
         firstChild = parity.getValue() == 0;
         used.add("Pariteit " + parity.getValue() + " (" + ref + "): " + (firstChild ? "eerste kind" : "volgend kind"));
-      } else if (o.getValue() instanceof CodeableConcept value && feedingOf(value) != null
-          && (has(o.getCode(), SNOMED, INTENDED_FEEDING) || isFeedingType(o))) {
-        feeding = feedingOf(value);
+      } else if (feedingValue(o) != null && feedingOf(feedingValue(o)) != null) {
+        feeding = feedingOf(feedingValue(o));
         used.add("Voeding " + (feeding == Feeding.BREAST ? "borstvoeding" : "kunstvoeding") + " (" + ref + ")");
       } else {
         for (var coding : o.getCode().getCoding()) {
@@ -121,8 +122,12 @@ public class StoredInputsReader {
     return false;
   }
 
-  private static boolean isFeedingType(Observation o) {
-    return o.getCode().getCoding().stream().anyMatch(c -> "feeding-type".equals(c.getCode()));
+  /** The intended feeding's value, or the feeding type of an nl-core feeding pattern. */
+  private static CodeableConcept feedingValue(Observation o) {
+    if (has(o.getCode(), SNOMED, INTENDED_FEEDING)) {
+      return o.getValue() instanceof CodeableConcept value ? value : null;
+    }
+    return FeedingPattern.feedingType(o).orElse(null);
   }
 
   private static Feeding feedingOf(CodeableConcept value) {

@@ -2,6 +2,7 @@ package nl.geboorteketen.server.validation;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +28,19 @@ import org.hl7.fhir.r4.model.ValueSet;
  */
 public final class ProfileSelector {
 
-  private record Candidate(String url, Set<String> codes) {
+  /**
+   * One of our profiles: {@code required} are the codings the profile fixes by pattern (all must be
+   * present), {@code anyOf} the codes of a required binding on {@code code} (one must be present).
+   */
+  private record Candidate(String url, Set<String> required, Set<String> anyOf) {
     boolean generic() {
-      return codes.isEmpty();
+      return required.isEmpty() && anyOf.isEmpty();
+    }
+
+    /** How many of the codes this profile fixes the resource carries (0: not this profile). */
+    int matched(Set<String> codes) {
+      int count = (int) required.stream().filter(codes::contains).count();
+      return anyOf.stream().anyMatch(codes::contains) ? count + 1 : count;
     }
   }
 
@@ -51,8 +62,7 @@ public final class ProfileSelector {
       }
     }
     for (StructureDefinition sd : profiles) {
-      byType.computeIfAbsent(sd.getType(), t -> new ArrayList<>())
-          .add(new Candidate(sd.getUrl(), codesFixedBy(sd, valueSets)));
+      byType.computeIfAbsent(sd.getType(), t -> new ArrayList<>()).add(candidate(sd, valueSets));
     }
   }
 
@@ -70,10 +80,14 @@ public final class ProfileSelector {
       return Optional.empty();
     }
     Set<String> codes = codesOf(resource);
+    // The profile whose codes the resource carries most of; on a tie the one that asks least. So
+    // 29463-7 alone is a kraamweek weight, 29463-7 with 8339-4 a birth weight, and 8339-4 alone a
+    // birth weight that is then refused for lacking 29463-7, rather than stored unchecked.
     Optional<String> byCode = candidates.stream()
-        .filter(c -> !c.generic() && c.codes().stream().anyMatch(codes::contains))
-        .map(Candidate::url)
-        .findFirst();
+        .filter(c -> !c.generic() && c.matched(codes) > 0)
+        .max(Comparator.comparingInt((Candidate c) -> c.matched(codes))
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.required().size()).reversed()))
+        .map(Candidate::url);
     if (byCode.isPresent()) {
       return byCode;
     }
@@ -101,29 +115,36 @@ public final class ProfileSelector {
     return result;
   }
 
-  private static Set<String> codesFixedBy(StructureDefinition sd, Map<String, ValueSet> valueSets) {
-    Set<String> result = new HashSet<>();
+  /**
+   * Reads what the profile fixes from its snapshot, so a code inherited from the nl-core parent
+   * (e.g. LOINC 29463-7 of nl-core-BodyWeight) counts like one set by our own differential.
+   */
+  private static Candidate candidate(StructureDefinition sd, Map<String, ValueSet> valueSets) {
+    Set<String> required = new HashSet<>();
+    Set<String> anyOf = new HashSet<>();
     String codePath = sd.getType() + ".code";
-    for (ElementDefinition ed : sd.getDifferential().getElement()) {
-      if (ed.getPath().equals(sd.getType() + ".type") && ed.getPattern() instanceof CodeableConcept marker) {
+    List<ElementDefinition> elements = sd.hasSnapshot() ? sd.getSnapshot().getElement() : sd.getDifferential().getElement();
+    for (ElementDefinition ed : elements) {
+      String path = ed.getPath();
+      if (path.equals(sd.getType() + ".type") && ed.getPattern() instanceof CodeableConcept marker) {
         marker.getCoding().stream().filter(c -> c.getSystem() != null && c.getSystem().startsWith(OWN_SYSTEMS))
-            .forEach(c -> result.add(key(c.getSystem(), c.getCode())));
+            .forEach(c -> required.add(key(c.getSystem(), c.getCode())));
+      } else if (path.equals(codePath) && ed.getPattern() instanceof CodeableConcept cc) {
+        cc.getCoding().forEach(c -> required.add(key(c.getSystem(), c.getCode())));
+      } else if (path.equals(codePath + ".coding") && ed.hasSliceName() && ed.getMin() > 0
+          && ed.getPattern() instanceof Coding c) {
+        required.add(key(c.getSystem(), c.getCode()));
       }
-      if (!ed.getPath().equals(codePath)) {
-        continue;
-      }
-      if (ed.getPattern() instanceof CodeableConcept cc) {
-        cc.getCoding().forEach(c -> result.add(key(c.getSystem(), c.getCode())));
-      }
-      if (ed.hasBinding() && ed.getBinding().getStrength() == BindingStrength.REQUIRED) {
+      if (path.equals(codePath) && !ed.hasSliceName() && ed.hasBinding()
+          && ed.getBinding().getStrength() == BindingStrength.REQUIRED) {
         ValueSet vs = valueSets.get(stripVersion(ed.getBinding().getValueSet()));
         if (vs != null) {
           vs.getCompose().getInclude().forEach(inc -> inc.getConcept()
-              .forEach(c -> result.add(key(inc.getSystem(), c.getCode()))));
+              .forEach(c -> anyOf.add(key(inc.getSystem(), c.getCode()))));
         }
       }
     }
-    return result;
+    return new Candidate(sd.getUrl(), required, anyOf);
   }
 
   private static String stripVersion(String canonical) {

@@ -60,9 +60,7 @@ public class ProfileValidationInterceptor {
     ValidationOptions options = new ValidationOptions();
     profile.ifPresent(options::addProfile);
     ValidationResult result = validator.validateWithResult(resource, options);
-    List<SingleValidationMessage> errors = result.getMessages().stream()
-        .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .toList();
+    List<SingleValidationMessage> errors = OfflineTerminology.errorsThatCount(result.getMessages());
     if (!errors.isEmpty()) {
       throw new UnprocessableEntityException(ctx, outcome(r.fhirType(), profile.orElse(null), errors));
     }

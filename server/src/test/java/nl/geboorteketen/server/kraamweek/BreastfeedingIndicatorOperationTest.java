@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.CodeableConcept;
+import nl.geboorteketen.mappings.kraamweek.FeedingPattern;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.IdType;
@@ -47,8 +47,8 @@ class BreastfeedingIndicatorOperationTest {
     o.setSubject(new Reference(child));
     o.setPerformer(List.of(new Reference(org)));
     o.setEffective(new DateTimeType(day + "T10:00:00+01:00"));
-    o.setValue(new CodeableConcept().addCoding(new Coding("http://snomed.info/sct", sct, null)));
-    create(o);
+    o.getComponent().clear();
+    create(FeedingPattern.withFeedingType(o, new Coding("http://snomed.info/sct", sct, null)));
   }
 
   @Test

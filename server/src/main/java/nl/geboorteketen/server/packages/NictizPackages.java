@@ -1,0 +1,67 @@
+package nl.geboorteketen.server.packages;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+
+/**
+ * The Nictiz zib2020 and nl-core packages our profiles derive from, read from the classpath
+ * (vendored in profiles/vendor/nictiz, snapshots generated at build time). They are given to the
+ * validator in memory, not installed in the store: a client never edits them and starting the
+ * server should not write 748 resources.
+ */
+public final class NictizPackages {
+
+  private static final String FOLDER = "/geboorteketen/dependencies/";
+
+  private NictizPackages() {}
+
+  public static PrePopulatedValidationSupport validationSupport(FhirContext ctx) {
+    PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(ctx) {
+      @Override
+      public String getName() {
+        return "Nictiz zib2020 and nl-core packages";
+      }
+    };
+    var parser = ctx.newJsonParser();
+    for (String name : read("packages.txt").split("\n")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      try (InputStream in = open(name.strip())) {
+        NpmPackage npm = NpmPackage.fromPackage(in);
+        for (String file : npm.list("package")) {
+          if (file.endsWith(".json") && !file.startsWith(".") && !file.equals("package.json")) {
+            try (InputStream resource = npm.load("package", file)) {
+              support.addResource(parser.parseResource(new String(resource.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return support;
+  }
+
+  private static String read(String name) {
+    try (InputStream in = open(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String name) {
+    InputStream in = NictizPackages.class.getResourceAsStream(FOLDER + name);
+    if (in == null) {
+      throw new IllegalStateException("Nictiz package missing from classpath: " + FOLDER + name
+          + " (build the profiles module first)");
+    }
+    return in;
+  }
+}
