@@ -8,7 +8,12 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws Exception {
-    GeboorteketenServer server = GeboorteketenServer.start(Settings.load());
+    Settings settings = Settings.load();
+    if (Launcher.shouldRelaunch(System.getenv())) {
+      System.exit(Launcher.relaunch(System.getenv(), settings.dataDir(), args));
+    }
+    Launcher.stopWithLauncher();
+    GeboorteketenServer server = GeboorteketenServer.start(settings);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();

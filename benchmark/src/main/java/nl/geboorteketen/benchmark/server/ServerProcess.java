@@ -24,20 +24,23 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
 
   private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+  private static final Pattern STARTUP_PHASE = Pattern.compile("(.+) (\\d+) ms");
 
   private final String name;
   private final Process process;
   private final int port;
   private final Path gcLog;
+  private final Path log;
   private final long launchedNanos;
   private long readyMillis = -1;
   private long peakRssKb = -1;
 
-  private ServerProcess(String name, Process process, int port, Path gcLog, long launchedNanos) {
+  private ServerProcess(String name, Process process, int port, Path gcLog, Path log, long launchedNanos) {
     this.name = name;
     this.process = process;
     this.port = port;
     this.gcLog = gcLog;
+    this.log = log;
     this.launchedNanos = launchedNanos;
   }
 
@@ -67,7 +70,7 @@ public final class ServerProcess implements AutoCloseable {
     // tokens for the load come from the development endpoint; the bare server ignores the setting
     env.put("GK_DEV_TOKENS", "true");
     long launched = System.nanoTime();
-    return new ServerProcess(name, pb.start(), port, gcLog, launched);
+    return new ServerProcess(name, pb.start(), port, gcLog, workDir.resolve("server.log"), launched);
   }
 
   /** Waits until GET /fhir/metadata is 200; returns milliseconds from launch to ready. */
@@ -104,6 +107,31 @@ public final class ServerProcess implements AutoCloseable {
 
   public long readyMillis() {
     return readyMillis;
+  }
+
+  /**
+   * Where start-up time went, from the server's own "Start-up: name N ms, …" log line (phase name
+   * to milliseconds, in order); empty for a server that writes none (the bare one).
+   */
+  public Map<String, Long> startupBreakdown() {
+    Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(log)) {
+        int at = line.indexOf("Start-up: ");
+        if (at >= 0) {
+          phases.clear();
+          for (String part : line.substring(at + "Start-up: ".length()).split(", ")) {
+            Matcher m = STARTUP_PHASE.matcher(part.strip());
+            if (m.matches()) {
+              phases.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      // no log: unknown
+    }
+    return phases;
   }
 
   /** Peak resident set size so far (VmHWM), in MiB; -1 where /proc is not available. */

@@ -31,6 +31,7 @@ import nl.geboorteketen.server.packages.ProfilePackage;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
+import nl.geboorteketen.server.packages.ConstraintsUnlisted;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
 import nl.geboorteketen.server.validation.ValidationWarmUp;
@@ -62,9 +63,11 @@ public class FhirServerConfig {
 
   /** The Nictiz packages, in the validator's chain right after the store's own definitions. */
   @Bean
-  public PrePopulatedValidationSupport nictizValidationSupport(FhirContext ctx, IValidationSupport chain) {
+  public PrePopulatedValidationSupport nictizValidationSupport(FhirContext ctx, IValidationSupport chain,
+      @Qualifier("myDefaultProfileValidationSupport") IValidationSupport coreDefinitions) {
     PrePopulatedValidationSupport nictiz = NictizPackages.validationSupport(ctx);
     ValidationSupportChain validationChain = (ValidationSupportChain) chain;
+    ConstraintsUnlisted.inChain(ctx, validationChain, coreDefinitions);
     validationChain.addValidationSupport(Math.min(2, validationChain.getValidationSupports().size()), nictiz);
     validationChain.invalidateCaches();
     return nictiz;

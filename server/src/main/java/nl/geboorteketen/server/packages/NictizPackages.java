@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 
@@ -25,6 +27,12 @@ public final class NictizPackages {
       @Override
       public String getName() {
         return "Nictiz zib2020 and nl-core packages";
+      }
+
+      /** Found by url, never listed: see ConstraintsUnlisted. */
+      @Override
+      public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
+        return ConstraintsUnlisted.specialisations(ctx, super.fetchAllStructureDefinitions());
       }
     };
     var parser = ctx.newJsonParser();

@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.geboorteketen.server.support.Http;
 
@@ -20,10 +21,17 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server with these environment settings and waits until /health/ready says 200. */
   static ServerProcess start(Map<String, String> env, Path dataDir) throws Exception {
+    return start(env, dataDir, List.of("-Xmx1g", "-XX:+UseSerialGC"));
+  }
+
+  /** As {@link #start(Map, Path)}, with these JVM options (none: the launcher sizes the heap). */
+  static ServerProcess start(Map<String, String> env, Path dataDir, List<String> jvmOptions) throws Exception {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
-        System.getProperty("java.class.path"), "nl.geboorteketen.server.Main");
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.geboorteketen.server.Main"));
+    ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> childEnv = new HashMap<>(nl.geboorteketen.server.support.TestServer.tokenSettings());
     childEnv.putAll(env);
     childEnv.put("GK_PORT", String.valueOf(port));
