@@ -3,8 +3,6 @@ package nl.geboorteketen.server.indication;
 import static nl.geboorteketen.server.indication.IndicationCodes.CONSENT_DIGITAL_INSTRUCTION;
 import static nl.geboorteketen.server.indication.IndicationCodes.CS_FACTOR;
 import static nl.geboorteketen.server.indication.IndicationCodes.INTENDED_FEEDING;
-
-import nl.geboorteketen.mappings.kraamweek.FeedingPattern;
 import static nl.geboorteketen.server.indication.IndicationCodes.PARITY;
 import static nl.geboorteketen.server.indication.IndicationCodes.SNOMED;
 
@@ -20,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.geboorteketen.mappings.kraamweek.FeedingPattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
