@@ -48,18 +48,18 @@ public final class DependencyPackages {
     for (int i = 2; i < args.length; i++) {
       inputs.add(Path.of(args[i]));
     }
+    List<Pkg> packages = new ArrayList<>();
+    for (Path input : inputs) {
+      packages.add(read(input));
+    }
     String digest = digestOf(inputs);
     Path marker = classpathOut.resolve(".inputs-sha256");
-    if (Files.exists(marker) && Files.readString(marker).equals(digest) && allInCache(cache, inputs)
+    if (Files.exists(marker) && Files.readString(marker).equals(digest) && allInCache(cache, packages)
         && Files.exists(classpathOut.resolve("packages.txt"))) {
       System.out.println("Nictiz packages with snapshots are up to date in " + classpathOut);
       return;
     }
     FhirContext ctx = FhirContext.forR4();
-    List<Pkg> packages = new ArrayList<>();
-    for (Path input : inputs) {
-      packages.add(read(input));
-    }
     long start = System.currentTimeMillis();
     int generated = withSnapshots(ctx, packages);
     System.out.println("Generated " + generated + " snapshots for the Nictiz packages in "
@@ -148,24 +148,14 @@ public final class DependencyPackages {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(new java.util.zip.GZIPOutputStream(out))) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       for (Map.Entry<String, byte[]> file : pkg.files().entrySet()) {
-        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-        entry.setSize(file.getValue().length);
-        entry.setModTime(0);
-        tar.putArchiveEntry(entry);
-        tar.write(file.getValue());
-        tar.closeArchiveEntry();
+        PackageAssembler.add(tar, file.getKey(), file.getValue());
       }
     }
   }
 
-  private static boolean allInCache(Path cache, List<Path> inputs) throws IOException {
-    for (Path input : inputs) {
-      Pkg pkg = read(input);
-      if (!Files.exists(cache.resolve(pkg.name() + "#" + pkg.version()).resolve("package/package.json"))) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean allInCache(Path cache, List<Pkg> packages) {
+    return packages.stream().allMatch(pkg ->
+        Files.exists(cache.resolve(pkg.name() + "#" + pkg.version()).resolve("package/package.json")));
   }
 
   private static String digestOf(List<Path> inputs) throws IOException, NoSuchAlgorithmException {

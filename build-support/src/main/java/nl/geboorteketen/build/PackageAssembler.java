@@ -111,7 +111,7 @@ public final class PackageAssembler {
     return "{" + String.join(", ", fields) + "}";
   }
 
-  private static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+  static void add(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
     TarArchiveEntry entry = new TarArchiveEntry(name);
     entry.setSize(content.length);
     entry.setModTime(0);
