@@ -31,3 +31,19 @@ Id: lip-moment
 Title: "LIP-indicatiemomenten"
 Description: "The LIP indication moments."
 * include codes from system LipMomentCS
+
+CodeSystem: LipFeedingCS
+Id: lip-feeding
+Title: "LIP-voeding"
+Description: "De voeding die het LIP onderscheidt: het basispakket is bij borstvoeding 49 uur, bij kunstvoeding 45 uur."
+* ^caseSensitive = true
+* ^content = #complete
+* ^language = #nl
+* #borstvoeding "Borstvoeding" "De moeder geeft (of wil geven) borstvoeding."
+* #kunstvoeding "Kunstvoeding" "Het kind krijgt kunstvoeding."
+
+ValueSet: LipFeedingVS
+Id: lip-feeding
+Title: "LIP-voeding"
+Description: "Borstvoeding of kunstvoeding, zoals $lip-indicatie ze vraagt."
+* include codes from system LipFeedingCS

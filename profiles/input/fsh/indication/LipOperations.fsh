@@ -1,20 +1,4 @@
-Instance: lip-indicatie
-InstanceOf: OperationDefinition
-Usage: #definition
-Title: "LIP-indicatie"
-* url = "https://fhir.geboorteketen.nl/OperationDefinition/lip-indicatie"
-* name = "LipIndicatie"
-* title = "LIP-indicatie"
-* status = #active
-* kind = #operation
-* code = #lip-indicatie
-* description = """Berekent de kraamzorgindicatie volgens het Landelijk Indicatieprotocol (LIP) met de geldende regeltabel (Library https://fhir.geboorteketen.nl/Library/lip). Type-niveau (ServiceRequest) met expliciete invoer; instance-niveau op het zwangerschapsdossier (EpisodeOfCare) leest pariteit, voeding, factoren, ziekenhuisdagen en bezwaar tegen digitale instructie uit wat is opgeslagen; expliciete invoer gaat voor. persist=true slaat de indicatie op en vervangt een eerdere. Ontbrekende invoer: 400 met alles wat ontbreekt; tegenstrijdige invoer of uren buiten 24-80: 422."""
-* system = false
-* type = true
-* instance = true
-* affectsState = true
-* resource[+] = #ServiceRequest
-* resource[+] = #EpisodeOfCare
+RuleSet: LipInputs
 * parameter[+]
   * name = #eersteKind
   * use = #in
@@ -29,6 +13,8 @@ Title: "LIP-indicatie"
   * max = "1"
   * documentation = "borstvoeding | kunstvoeding. Instance: gelezen uit de (voorgenomen) voeding."
   * type = #code
+  * binding.strength = #required
+  * binding.valueSet = "https://fhir.geboorteketen.nl/ValueSet/lip-feeding"
 * parameter[+]
   * name = #moment
   * use = #in
@@ -36,6 +22,8 @@ Title: "LIP-indicatie"
   * max = "1"
   * documentation = "intake | kraambed | herindicatie (CodeSystem lip-moment). Standaard: intake."
   * type = #code
+  * binding.strength = #required
+  * binding.valueSet = "https://fhir.geboorteketen.nl/ValueSet/lip-moment"
 * parameter[+]
   * name = #meerfactor
   * use = #in
@@ -43,6 +31,8 @@ Title: "LIP-indicatie"
   * max = "*"
   * documentation = "Een meerfactor van het LIP (CodeSystem lip-factor)."
   * type = #code
+  * binding.strength = #required
+  * binding.valueSet = "https://fhir.geboorteketen.nl/ValueSet/lip-factor"
 * parameter[+]
   * name = #minderfactor
   * use = #in
@@ -50,6 +40,8 @@ Title: "LIP-indicatie"
   * max = "*"
   * documentation = "Een minderfactor van het LIP (CodeSystem lip-factor)."
   * type = #code
+  * binding.strength = #required
+  * binding.valueSet = "https://fhir.geboorteketen.nl/ValueSet/lip-factor"
 * parameter[+]
   * name = #ziekenhuisdagen
   * use = #in
@@ -114,19 +106,13 @@ Title: "LIP-indicatie"
   * documentation = "true: sla de indicatie op (ServiceRequest gk-kraamzorg-indication); een eerdere geldende indicatie wordt vervangen."
   * type = #boolean
 * parameter[+]
-  * name = #zwangerschapsdossier
-  * use = #in
-  * min = 0
-  * max = "1"
-  * documentation = "Het zwangerschapsdossier (EpisodeOfCare); op type-niveau nodig bij persist=true."
-  * type = #Reference
-* parameter[+]
   * name = #client
   * use = #in
   * min = 0
   * max = "1"
   * documentation = "De kraamvrouw (Patient); standaard de patient van het dossier."
   * type = #Reference
+  * targetProfile[+] = "http://hl7.org/fhir/StructureDefinition/Patient"
 * parameter[+]
   * name = #aanvrager
   * use = #in
@@ -134,6 +120,8 @@ Title: "LIP-indicatie"
   * max = "1"
   * documentation = "De indicerende verloskundige (PractitionerRole of Organization); nodig bij persist=true."
   * type = #Reference
+  * targetProfile[+] = "http://hl7.org/fhir/StructureDefinition/PractitionerRole"
+  * targetProfile[+] = "http://hl7.org/fhir/StructureDefinition/Organization"
 * parameter[+]
   * name = #uitvoerder
   * use = #in
@@ -141,6 +129,7 @@ Title: "LIP-indicatie"
   * max = "1"
   * documentation = "De kraamzorgorganisatie (Organization)."
   * type = #Reference
+  * targetProfile[+] = "http://hl7.org/fhir/StructureDefinition/Organization"
 * parameter[+]
   * name = #partusassistentie
   * use = #in
@@ -162,6 +151,8 @@ Title: "LIP-indicatie"
   * max = "1"
   * documentation = "Handtekening van de client; verplicht bij een herindicatie die wordt opgeslagen."
   * type = #Signature
+
+RuleSet: LipOutputs
 * parameter[+]
   * name = #pakket
   * use = #out
@@ -333,6 +324,52 @@ Title: "LIP-indicatie"
   * max = "1"
   * documentation = "De ondertekening van een herindicatie."
   * type = #Provenance
+
+Instance: lip-indicatie
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "LIP-indicatie"
+* url = "https://fhir.geboorteketen.nl/OperationDefinition/lip-indicatie"
+* name = "LipIndicatie"
+* title = "LIP-indicatie"
+* status = #active
+* kind = #operation
+* code = #lip-indicatie
+* description = """Berekent de kraamzorgindicatie volgens het Landelijk Indicatieprotocol (LIP) met de geldende regeltabel (Library https://fhir.geboorteketen.nl/Library/lip), met expliciete invoer (type-niveau op ServiceRequest). Op het zwangerschapsdossier zelf: EpisodeOfCare/{id}/$lip-indicatie (OperationDefinition lip-indicatie-dossier). persist=true slaat de indicatie op en vervangt een eerdere. Ontbrekende of onbekende invoer: 400 met alles wat ontbreekt; tegenstrijdige invoer of uren buiten 24-80: 422."""
+* system = false
+* type = true
+* instance = false
+* affectsState = true
+* resource[+] = #ServiceRequest
+* parameter[+]
+  * name = #zwangerschapsdossier
+  * use = #in
+  * min = 0
+  * max = "1"
+  * documentation = "Het zwangerschapsdossier (EpisodeOfCare); op type-niveau nodig bij persist=true."
+  * type = #Reference
+  * targetProfile[+] = "https://fhir.geboorteketen.nl/StructureDefinition/gk-maternal-record"
+* insert LipInputs
+* insert LipOutputs
+
+Instance: lip-indicatie-dossier
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "LIP-indicatie op het zwangerschapsdossier"
+* url = "https://fhir.geboorteketen.nl/OperationDefinition/lip-indicatie-dossier"
+* name = "LipIndicatieDossier"
+* title = "LIP-indicatie op het zwangerschapsdossier"
+* status = #active
+* kind = #operation
+* code = #lip-indicatie
+* description = """Berekent de kraamzorgindicatie volgens het LIP voor dit zwangerschapsdossier (EpisodeOfCare gk-maternal-record): pariteit, voeding, factoren, ziekenhuisdagen en bezwaar tegen digitale instructie worden gelezen uit wat is opgeslagen; expliciete invoer gaat voor. Zelfde invoer en antwoord als lip-indicatie, zonder zwangerschapsdossier (dat is het dossier zelf)."""
+* system = false
+* type = false
+* instance = true
+* affectsState = true
+* resource[+] = #EpisodeOfCare
+* insert LipInputs
+* insert LipOutputs
 
 Instance: eigen-bijdrage
 InstanceOf: OperationDefinition

@@ -24,11 +24,13 @@ on their last care day. Returns both, the percentage, the norm (85%) and every c
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #date
+* parameter[=].documentation = "Eerste dag van de periode (JJJJ-MM-DD): kinderen van wie de eerste zorgdag in de periode ligt."
 * parameter[+].name = #end
 * parameter[=].use = #in
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #date
+* parameter[=].documentation = "Laatste dag van de periode (JJJJ-MM-DD)."
 * parameter[+].name = #numerator
 * parameter[=].use = #out
 * parameter[=].min = 1

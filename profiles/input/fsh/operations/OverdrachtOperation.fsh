@@ -34,19 +34,22 @@ family's consent for this receiver is absent (which consent each type needs: Lib
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #Reference
-* parameter[=].documentation = "The receiving Organization (becomes Task.owner)."
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Organization"
+* parameter[=].documentation = "De ontvangende organisatie (Organization); wordt Task.owner."
 * parameter[+].name = #zender
 * parameter[=].use = #in
 * parameter[=].min = 0
 * parameter[=].max = "1"
 * parameter[=].type = #Reference
-* parameter[=].documentation = "The sending Organization (Task.requester); default the maternal record's managingOrganization."
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Organization"
+* parameter[=].documentation = "De verzendende organisatie (Organization, Task.requester); standaard de managingOrganization van het zwangerschapsdossier."
 * parameter[+].name = #vervangt
 * parameter[=].use = #in
 * parameter[=].min = 0
 * parameter[=].max = "1"
 * parameter[=].type = #Reference
-* parameter[=].documentation = "A correction: the earlier handover Task this one replaces (it is cancelled; its document is kept)."
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Task"
+* parameter[=].documentation = "Een correctie: de eerdere overdracht-Task die deze vervangt (die wordt geannuleerd; het document blijft bewaard)."
 * parameter[+].name = #document
 * parameter[=].use = #out
 * parameter[=].min = 1

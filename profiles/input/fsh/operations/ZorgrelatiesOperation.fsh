@@ -69,6 +69,7 @@ With alleen-actief=true only the relationships in force now are listed.
 * parameter[=].min = 0
 * parameter[=].max = "1"
 * parameter[=].type = #boolean
+* parameter[=].documentation = "true: alleen de zorgrelaties die nu gelden."
 * parameter[+].name = #zorgrelatie
 * parameter[=].use = #out
 * parameter[=].min = 0
@@ -96,11 +97,14 @@ Description: "For a situation the chain's own routes (maternal record, care team
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #Reference
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Organization"
+* parameter[=].documentation = "De organisatie (Organization) van de zorgrelatie."
 * parameter[+].name = #reden
 * parameter[=].use = #in
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #string
+* parameter[=].documentation = "Waarom; staat in het auditlog en is zichtbaar voor het gezin."
 * parameter[+].name = #zorgrelatie
 * parameter[=].use = #out
 * parameter[=].min = 0
@@ -129,11 +133,14 @@ Description: "Ends at once every current care relationship of an organisation wi
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #Reference
+* parameter[=].targetProfile = "http://hl7.org/fhir/StructureDefinition/Organization"
+* parameter[=].documentation = "De organisatie (Organization) van de zorgrelatie."
 * parameter[+].name = #reden
 * parameter[=].use = #in
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #string
+* parameter[=].documentation = "Waarom; staat in het auditlog en is zichtbaar voor het gezin."
 * parameter[+].name = #zorgrelatie
 * parameter[=].use = #out
 * parameter[=].min = 0

@@ -19,7 +19,9 @@ Title: "Ondersteuning: voor welke programma's komt het gezin in aanmerking"
 * parameter[0].min = 0
 * parameter[0].max = "1"
 * parameter[0].type = #code
-* parameter[0].documentation = "Alleen dit programma (code uit de regeltabel)."
+* parameter[0].documentation = "Alleen dit programma (code uit de regeltabel; een regio kan eigen codes toevoegen)."
+* parameter[0].binding.strength = #extensible
+* parameter[0].binding.valueSet = "https://fhir.geboorteketen.nl/ValueSet/support-programme"
 * parameter[1].name = #regeltabel
 * parameter[1].use = #out
 * parameter[1].min = 1
@@ -108,9 +110,90 @@ Title: "Inschrijven in een programma"
 * parameter[0].max = "1"
 * parameter[0].type = #code
 * parameter[0].documentation = "De code van het programma uit de regeltabel."
+* parameter[0].binding.strength = #extensible
+* parameter[0].binding.valueSet = "https://fhir.geboorteketen.nl/ValueSet/support-programme"
 * parameter[1].name = #return
 * parameter[1].use = #out
 * parameter[1].min = 1
 * parameter[1].max = "1"
 * parameter[1].type = #EpisodeOfCare
 * parameter[1].documentation = "De inschrijving."
+
+Instance: monitoring
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "Monitoring van de pilot"
+* url = "https://fhir.geboorteketen.nl/OperationDefinition/monitoring"
+* name = "Monitoring"
+* title = "Monitoring van de pilot"
+* status = #active
+* kind = #operation
+* description = "Seed 004 §6: per maand, gemeente en pijler de instroom, en de bij de intake geïndiceerde tegen de geleverde kraamzorguren, voor inschrijvingen die in de periode beginnen. Alleen voor de beheerder: telt over alle gezinnen in de regio."
+* code = #monitoring
+* system = true
+* type = false
+* instance = false
+* affectsState = false
+* parameter[0].name = #start
+* parameter[=].use = #in
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #date
+* parameter[=].documentation = "Eerste dag van de periode (JJJJ-MM-DD)."
+* parameter[+].name = #end
+* parameter[=].use = #in
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #date
+* parameter[=].documentation = "Laatste dag van de periode (JJJJ-MM-DD)."
+* parameter[+].name = #rij
+* parameter[=].use = #out
+* parameter[=].min = 0
+* parameter[=].max = "*"
+* parameter[=].documentation = "Eén cel: maand, gemeente, pijler, instroom, urenGeindiceerd, gezinnenMetIndicatie, urenGeleverd, gezinnenMetGeleverdeUren."
+* parameter[=].part[0].name = #maand
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #string
+* parameter[=].part[+].name = #gemeente
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #string
+* parameter[=].part[+].name = #pijler
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #code
+* parameter[=].part[+].name = #instroom
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #integer
+* parameter[=].part[+].name = #urenGeindiceerd
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #decimal
+* parameter[=].part[+].name = #gezinnenMetIndicatie
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #integer
+* parameter[=].part[+].name = #urenGeleverd
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #decimal
+* parameter[=].part[+].name = #gezinnenMetGeleverdeUren
+* parameter[=].part[=].use = #out
+* parameter[=].part[=].min = 1
+* parameter[=].part[=].max = "1"
+* parameter[=].part[=].type = #integer
+* parameter[+].name = #csv
+* parameter[=].use = #out
+* parameter[=].min = 1
+* parameter[=].max = "1"
+* parameter[=].type = #string
+* parameter[=].documentation = "Dezelfde rijen als CSV (puntkomma, UTF-8), voor een spreadsheet."

@@ -24,6 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import nl.geboorteketen.server.fhir.CapabilityStatementCustomizer;
 import nl.geboorteketen.server.fhir.GeboorteketenRestfulServer;
 import nl.geboorteketen.server.fhir.OperationProvider;
+import nl.geboorteketen.server.operation.OperationContractInterceptor;
+import nl.geboorteketen.server.operation.OperationContracts;
+import nl.geboorteketen.server.operation.PackageCapabilityStatementProvider;
 import nl.geboorteketen.server.fhir.UnknownResourceTypeInterceptor;
 import nl.geboorteketen.server.maternalrecord.PregnancyKeyInterceptor;
 import nl.geboorteketen.server.packages.NictizPackages;
@@ -98,6 +101,11 @@ public class FhirServerConfig {
   }
 
   @Bean
+  public OperationContracts operationContracts(FhirContext ctx, ProfilePackage pkg, IValidationSupport validationSupport) {
+    return new OperationContracts(ctx, pkg, validationSupport);
+  }
+
+  @Bean
   public RestfulServer restfulServer(
       FhirContext ctx,
       Settings settings,
@@ -111,6 +119,7 @@ public class FhirServerConfig {
       IValidationSupport validationSupport,
       ProfileSelector selector,
       ProfilePackage pkg,
+      OperationContracts contracts,
       ObjectProvider<OperationProvider> operationProviders) {
     // An element the model does not know is refused (400), never silently dropped.
     ctx.setParserErrorHandler(new StrictErrorHandler());
@@ -129,8 +138,8 @@ public class FhirServerConfig {
     if (!settings.publicBaseUrl().isBlank()) {
       server.setServerAddressStrategy(new HardcodedServerAddressStrategy(settings.publicBaseUrl()));
     }
-    JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
-        server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+    JpaCapabilityStatementProvider capabilities = new PackageCapabilityStatementProvider(
+        server, systemDao, storageSettings, searchParamRegistry, validationSupport, contracts);
     capabilities.setImplementationDescription("Geboorteketen FHIR server");
     // served without a token: per-type counts would tell anyone how many records (audit ones too) the store holds
     capabilities.setIncludeResourceCounts(false);
@@ -139,6 +148,7 @@ public class FhirServerConfig {
         selector.profilesByType(), pkg.canonical() + "/ImplementationGuide/" + pkg.id()));
     server.registerInterceptor(new UnknownResourceTypeInterceptor(ctx));
     server.registerInterceptor(new IssueCodeInterceptor());
+    server.registerInterceptor(new OperationContractInterceptor(contracts));
     server.registerInterceptor(new OpenApiInterceptor());
     server.registerInterceptor(new ResponseHighlighterInterceptor());
     return server;

@@ -4,25 +4,24 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
-import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.math.BigDecimal;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import nl.geboorteketen.server.fhir.OperationProvider;
 import nl.geboorteketen.server.fhir.Problems;
 import nl.geboorteketen.server.fhir.Searches;
 import nl.geboorteketen.server.indication.IndicationCodes;
+import nl.geboorteketen.server.operation.OperationInputs;
 import nl.geboorteketen.server.rules.RuleTableStore;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -44,22 +43,21 @@ public class ContributionProvider implements OperationProvider {
   }
 
   @Operation(name = NAME, type = ServiceRequest.class, idempotent = true, canonicalUrl = CANONICAL)
-  public Parameters forHours(
-      @OperationParam(name = "uren") DecimalType hours,
-      @OperationParam(name = "digitaleUren") DecimalType digitalHours,
-      @OperationParam(name = "jaar") IntegerType year,
-      @OperationParam(name = "pijler1") BooleanType pillarOne) {
-    boolean waived = pillarOne != null && Boolean.TRUE.equals(pillarOne.getValue());
-    return answer(service.compute(value(hours), value(digitalHours), yearOr(year, Year.now().getValue()),
-        waived, "opgegeven"));
+  public Parameters forHours(RequestDetails rd) {
+    OperationInputs in = OperationInputs.of(rd);
+    return answer(service.compute(in.decimal("uren"), in.decimal("digitaleUren"),
+        yearOr(in.integer("jaar"), Year.now().getValue()), in.isTrue("pijler1"), "opgegeven"));
   }
 
   @Operation(name = NAME, type = ServiceRequest.class, idempotent = true, canonicalUrl = CANONICAL)
-  public Parameters forIndication(
-      @IdParam IdType id,
-      @OperationParam(name = "jaar") IntegerType year,
-      @OperationParam(name = "pijler1") BooleanType pillarOne,
-      RequestDetails rd) {
+  public Parameters forIndication(@IdParam IdType id, RequestDetails rd) {
+    OperationInputs in = OperationInputs.of(rd);
+    for (String fromIndication : List.of("uren", "digitaleUren")) {
+      if (in.has(fromIndication)) {
+        throw Problems.of(400, fromIndication, "Op een opgeslagen indicatie komen de uren uit de indicatie zelf; laat '"
+            + fromIndication + "' weg, of vraag ServiceRequest/$eigen-bijdrage (zonder id) met de uren.");
+      }
+    }
     ServiceRequest indication = daos.getResourceDao(ServiceRequest.class).read(id.toUnqualifiedVersionless(), rd);
     if (indication.getCode().getCoding().stream().noneMatch(c -> IndicationCodes.KRAAMZORG_HOURS.equals(c.getCode()))) {
       throw Problems.of(422, "ServiceRequest.code",
@@ -71,10 +69,11 @@ public class ContributionProvider implements OperationProvider {
     int careYear = indication.hasAuthoredOn()
         ? indication.getAuthoredOn().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).getYear()
         : Year.now().getValue();
+    Boolean pillarOne = in.bool("pijler1");
     Optional<String> enrolment = pillarOne != null ? Optional.empty()
         : pillarOneEnrolment(indication.getSubject().getReference(), rd);
-    boolean waived = pillarOne != null ? Boolean.TRUE.equals(pillarOne.getValue()) : enrolment.isPresent();
-    return answer(service.compute(hours, digital, yearOr(year, careYear), waived,
+    boolean waived = pillarOne != null ? pillarOne : enrolment.isPresent();
+    return answer(service.compute(hours, digital, yearOr(in.integer("jaar"), careYear), waived,
         enrolment.orElse("opgegeven")));
   }
 
@@ -102,11 +101,7 @@ public class ContributionProvider implements OperationProvider {
     return out;
   }
 
-  private static BigDecimal value(DecimalType value) {
-    return value == null ? null : value.getValue();
-  }
-
-  private static int yearOr(IntegerType year, int fallback) {
-    return year == null || year.getValue() == null ? fallback : year.getValue();
+  private static int yearOr(Integer year, int fallback) {
+    return year == null ? fallback : year;
   }
 }

@@ -3,7 +3,6 @@ package nl.geboorteketen.server.handover;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import javax.sql.DataSource;
 import nl.geboorteketen.server.kraamweek.BreastfeedingIndicatorProvider;
 import nl.geboorteketen.server.kraamweek.BreastfeedingIndicatorService;
@@ -106,12 +105,20 @@ public class HandoverConfig {
     }
   }
 
-  /** Once everything is up: our operations on the FHIR endpoint, stored subscriptions loaded, delivery started. */
   @Bean
-  public ApplicationListener<ContextRefreshedEvent> handoverStartup(RestfulServer server, HandoverService handovers,
-      BreastfeedingIndicatorService indicator, TaskSubscriptions subscriptions, DaoRegistry daos,
+  public OverdrachtProvider overdrachtProvider(HandoverService handovers) {
+    return new OverdrachtProvider(handovers);
+  }
+
+  @Bean
+  public BreastfeedingIndicatorProvider breastfeedingIndicatorProvider(BreastfeedingIndicatorService indicator) {
+    return new BreastfeedingIndicatorProvider(indicator);
+  }
+
+  /** Once everything is up: stored subscriptions loaded, delivery started. */
+  @Bean
+  public ApplicationListener<ContextRefreshedEvent> handoverStartup(TaskSubscriptions subscriptions, DaoRegistry daos,
       NotificationDispatcher dispatcher, SubscriptionReload subscriptionReload) {
-    server.registerProviders(new OverdrachtProvider(handovers), new BreastfeedingIndicatorProvider(indicator));
     return event -> {
       subscriptions.load(daos);
       dispatcher.start();

@@ -2,19 +2,19 @@ package nl.geboorteketen.server.handover;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
-import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import nl.geboorteketen.server.fhir.OperationProvider;
+import nl.geboorteketen.server.operation.OperationInputs;
 import nl.geboorteketen.server.security.AuthenticationInterceptor;
 import nl.geboorteketen.server.security.Caller;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 
-/** POST EpisodeOfCare/{id}/$overdracht (OperationDefinition/overdracht): parses, calls the service, answers. */
-public class OverdrachtProvider {
+/** POST EpisodeOfCare/{id}/$overdracht (OperationDefinition/overdracht): calls the service, answers. */
+public class OverdrachtProvider implements OperationProvider {
 
   private final HandoverService service;
 
@@ -24,15 +24,10 @@ public class OverdrachtProvider {
 
   @Operation(name = "$overdracht", type = EpisodeOfCare.class,
       canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/overdracht")
-  public Parameters overdracht(
-      @IdParam IdType maternalRecord,
-      @OperationParam(name = "type", min = 1) CodeType type,
-      @OperationParam(name = "ontvanger", min = 1) Reference receiver,
-      @OperationParam(name = "zender") Reference sender,
-      @OperationParam(name = "vervangt") Reference replaces,
-      RequestDetails request) {
-    HandoverService.Stored stored = service.overdracht(maternalRecord, type == null ? null : type.getValue(),
-        receiver, senderFor(request, sender), replaces, request.getFhirServerBase());
+  public Parameters overdracht(@IdParam IdType maternalRecord, RequestDetails request) {
+    OperationInputs in = OperationInputs.of(request);
+    HandoverService.Stored stored = service.overdracht(maternalRecord, in.string("type"), in.reference("ontvanger"),
+        senderFor(request, in.reference("zender")), in.reference("vervangt"), request.getFhirServerBase());
     Parameters out = new Parameters();
     out.addParameter().setName("document").setResource(stored.document());
     out.addParameter().setName("task").setResource(stored.task());

@@ -4,7 +4,6 @@ import static nl.geboorteketen.server.indication.IndicationCodes.CS_PACKAGE;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeType;
@@ -17,13 +16,6 @@ import org.hl7.fhir.r4.model.StringType;
 
 /** The answer of $lip-indicatie as Parameters, named as in its OperationDefinition. */
 final class IndicationParameters {
-
-  /** Every input parameter of the OperationDefinition; anything else is a typo the client hears about. */
-  static final Set<String> INPUTS = Set.of("eersteKind", "voeding", "moment", "meerfactor", "minderfactor",
-      "ziekenhuisdagen", "ligdagenGeboortecentrum", "gewensteUren", "uren", "redenAfwijking",
-      "thuisintakeGeindiceerd", "digitaleInstructieBezwaar", "digitaleInstructieUren", "persist",
-      "zwangerschapsdossier", "client", "aanvrager", "uitvoerder", "partusassistentie",
-      "handtekeningVerloskundige", "handtekeningClient");
 
   private IndicationParameters() {}
 

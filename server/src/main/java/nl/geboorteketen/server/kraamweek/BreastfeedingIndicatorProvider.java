@@ -2,12 +2,14 @@ package nl.geboorteketen.server.kraamweek;
 
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
-import ca.uhn.fhir.rest.annotation.OperationParam;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import nl.geboorteketen.mappings.kraamweek.BreastfeedingIndicator;
+import nl.geboorteketen.server.fhir.OperationProvider;
+import nl.geboorteketen.server.operation.OperationInputs;
+import nl.geboorteketen.server.operation.Period;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -18,7 +20,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 
 /** Organization/{id}/$borstvoedingsindicator?start=…&end=… (OperationDefinition/borstvoedingsindicator). */
-public class BreastfeedingIndicatorProvider {
+public class BreastfeedingIndicatorProvider implements OperationProvider {
 
   private final BreastfeedingIndicatorService service;
 
@@ -28,18 +30,11 @@ public class BreastfeedingIndicatorProvider {
 
   @Operation(name = "$borstvoedingsindicator", type = Organization.class, idempotent = true,
       canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/borstvoedingsindicator")
-  public Parameters indicator(
-      @IdParam IdType organization,
-      @OperationParam(name = "start", min = 1) DateType start,
-      @OperationParam(name = "end", min = 1) DateType end) {
-    if (start == null || end == null || !start.hasValue() || !end.hasValue()) {
-      throw new InvalidRequestException("Parameters 'start' en 'end' (datum, JJJJ-MM-DD) zijn verplicht.");
-    }
-    LocalDate from = LocalDate.parse(start.getValueAsString().substring(0, 10));
-    LocalDate to = LocalDate.parse(end.getValueAsString().substring(0, 10));
-    if (to.isBefore(from)) {
-      throw new InvalidRequestException("'end' ligt vóór 'start'.");
-    }
+  public Parameters indicator(@IdParam IdType organization, RequestDetails request) {
+    OperationInputs in = OperationInputs.of(request);
+    LocalDate from = Period.day(in.string("start"), true);
+    LocalDate to = Period.day(in.string("end"), false);
+    Period.check(from, to);
     BreastfeedingIndicatorService.Answer answer =
         service.compute("Organization/" + organization.getIdPart(), from, to);
     BreastfeedingIndicator.Result r = answer.result();

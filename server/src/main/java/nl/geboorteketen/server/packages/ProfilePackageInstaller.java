@@ -52,6 +52,9 @@ public class ProfilePackageInstaller {
     // A rebuilt package of the same version must replace the old one.
     spec.setReloadExisting(true);
     spec.setInstallResourceTypes(INSTALLED_TYPES);
+    // one version of each of our canonical resources, stored under the id it has in the package, so the
+    // fullUrl of a search answer and StructureDefinition/gk-patient name the same resource
+    spec.setVersionPolicy(PackageInstallationSpec.VersionPolicyEnum.SINGLE_VERSION);
     long start = System.currentTimeMillis();
     installer.install(spec);
     LOG.info("Installed FHIR package {}#{} in {} ms", profilePackage.id(), profilePackage.version(),

@@ -2,7 +2,6 @@ package nl.geboorteketen.server.programme;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.server.RestfulServer;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import org.springframework.context.annotation.Bean;
@@ -25,10 +24,7 @@ public class ProgrammeConfig {
   }
 
   @Bean
-  public ProgrammeProvider programmeProvider(DaoRegistry daos, ProgrammeService service, PilotMonitoring monitoring,
-      RestfulServer server) {
-    ProgrammeProvider provider = new ProgrammeProvider(daos, service, monitoring);
-    server.registerProvider(provider);
-    return provider;
+  public ProgrammeProvider programmeProvider(DaoRegistry daos, ProgrammeService service, PilotMonitoring monitoring) {
+    return new ProgrammeProvider(daos, service, monitoring);
   }
 }

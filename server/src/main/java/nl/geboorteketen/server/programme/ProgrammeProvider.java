@@ -3,14 +3,15 @@ package nl.geboorteketen.server.programme;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
-import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import nl.geboorteketen.server.programme.Eligibility.CriterionResult;
 import nl.geboorteketen.server.programme.Eligibility.Result;
+import nl.geboorteketen.server.fhir.OperationProvider;
+import nl.geboorteketen.server.operation.OperationInputs;
+import nl.geboorteketen.server.operation.Period;
 import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Coding;
@@ -23,7 +24,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
 /** {@code Patient/{id}/$ondersteuning} and {@code Patient/{id}/$inschrijven}: thin, see ProgrammeService. */
-public class ProgrammeProvider {
+public class ProgrammeProvider implements OperationProvider {
 
   private final DaoRegistry daos;
   private final ProgrammeService service;
@@ -35,35 +36,35 @@ public class ProgrammeProvider {
     this.monitoring = monitoring;
   }
 
-  @Operation(name = "$ondersteuning", idempotent = true, typeName = "Patient")
-  public Parameters ondersteuning(@IdParam IdType id,
-      @OperationParam(name = "programma", min = 0, max = 1) CodeType programme, RequestDetails request) {
+  @Operation(name = "$ondersteuning", idempotent = true, typeName = "Patient",
+      canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/ondersteuning")
+  public Parameters ondersteuning(@IdParam IdType id, RequestDetails request) {
+    String programme = OperationInputs.of(request).string("programma");
     Patient mother = daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), request);
     Parameters answer = new Parameters();
     ProgrammeTable table = service.table();
     answer.addParameter("regeltabel", ProgrammeTable.URL + "|" + table.version());
-    for (Result result : service.assess(mother, programme == null ? null : programme.getValue())) {
+    for (Result result : service.assess(mother, programme)) {
       answer.addParameter(part(result));
     }
     return answer;
   }
 
-  @Operation(name = "$inschrijven", typeName = "Patient")
-  public EpisodeOfCare inschrijven(@IdParam IdType id,
-      @OperationParam(name = "programma", min = 1, max = 1) CodeType programme, RequestDetails request) {
+  @Operation(name = "$inschrijven", typeName = "Patient",
+      canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/inschrijven")
+  public EpisodeOfCare inschrijven(@IdParam IdType id, RequestDetails request) {
+    String programme = OperationInputs.of(request).string("programma");
     Patient mother = daos.getResourceDao(Patient.class).read(id.toUnqualifiedVersionless(), request);
-    return service.enrol(mother, programme.getValue());
+    return service.enrol(mother, programme);
   }
 
-  @Operation(name = "$monitoring", idempotent = true)
-  public Parameters monitoring(@OperationParam(name = "start", min = 1, max = 1) DateType start,
-      @OperationParam(name = "end", min = 1, max = 1) DateType end) {
-    if (start == null || end == null || !start.hasValue() || !end.hasValue()) {
-      throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException(
-          "Geef de periode op met start en end (datum, bijv. start=2026-01-01&end=2026-12-31).");
-    }
-    LocalDate from = LocalDate.parse(start.getValueAsString().substring(0, 10));
-    LocalDate to = LocalDate.parse(end.getValueAsString().substring(0, 10));
+  @Operation(name = "$monitoring", idempotent = true,
+      canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/monitoring")
+  public Parameters monitoring(RequestDetails request) {
+    OperationInputs in = OperationInputs.of(request);
+    LocalDate from = Period.day(in.string("start"), true);
+    LocalDate to = Period.day(in.string("end"), false);
+    Period.check(from, to);
     List<PilotMonitoring.Row> rows = monitoring.report(from, to);
     Parameters answer = new Parameters();
     for (PilotMonitoring.Row r : rows) {

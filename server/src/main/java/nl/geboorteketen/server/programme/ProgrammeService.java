@@ -5,7 +5,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Date;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.geboorteketen.server.fhir.Problems;
 import nl.geboorteketen.server.programme.Eligibility.Capacity;
 import nl.geboorteketen.server.programme.Eligibility.Result;
 import nl.geboorteketen.server.programme.ProgrammeTable.Programme;
@@ -49,6 +49,9 @@ public class ProgrammeService {
   }
 
   public List<Result> assess(Patient mother, String onlyCode) {
+    if (onlyCode != null) {
+      known(onlyCode);
+    }
     Map<String, Fact> facts = familyFacts.collect(mother);
     String ref = ref(mother);
     return table().programmes().stream()
@@ -63,10 +66,14 @@ public class ProgrammeService {
    * when they arrive at two server nodes.
    */
   public EpisodeOfCare enrol(Patient mother, String code) {
-    Programme programme = table().find(code).orElseThrow(() -> new InvalidRequestException(
-        "Onbekend programma '" + code + "'. Bekend zijn: " + table().programmes().stream()
-            .map(Programme::code).collect(Collectors.joining(", "))));
+    Programme programme = known(code);
     return enrolmentLock.whileHolding(code, () -> enrolChecked(mother, programme));
+  }
+
+  /** The programme of the current rule table with this code; a code it does not hold is the caller's mistake. */
+  private Programme known(String code) {
+    return table().find(code).orElseThrow(() -> Problems.of(400, "programma", "Onbekend programma '" + code
+        + "'. De regeltabel kent: " + table().programmes().stream().map(Programme::code).collect(Collectors.joining(", ")) + "."));
   }
 
   private EpisodeOfCare enrolChecked(Patient mother, Programme programme) {

@@ -122,8 +122,12 @@ public class SecurityConfig {
     server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
     server.registerProvider(new AuditEventLogProvider(auditLog, scope));
     server.registerInterceptor(new SecurityCapability(web));
-    server.registerProvider(new ZorgrelatiesProvider(ledger, daos));
     return new Installed();
+  }
+
+  @Bean
+  public ZorgrelatiesProvider zorgrelatiesProvider(CareLedger ledger, DaoRegistry daos) {
+    return new ZorgrelatiesProvider(ledger, daos);
   }
 
   /** The development token issuer, or null when GK_DEV_TOKENS is not true. */

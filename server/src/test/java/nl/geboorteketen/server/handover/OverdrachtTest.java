@@ -173,9 +173,11 @@ class OverdrachtTest {
     assertEquals(422, wrongKind.status(), wrongKind::toString);
     assertEquals("Parameters.parameter('ontvanger')", wrongKind.outcome().getIssueFirstRep().getExpression().get(0).getValue());
 
+    // the OperationDefinition binds type to gk-handover-type: refused before the handover starts
     Http.Response unknown = f.overdracht("huisarts", f.kraamzorg(), null, null);
-    assertEquals(422, unknown.status(), unknown::toString);
-    assertEquals("Parameters.parameter('type')", unknown.outcome().getIssueFirstRep().getExpression().get(0).getValue());
+    assertEquals(400, unknown.status(), unknown::toString);
+    assertEquals("type", unknown.outcome().getIssueFirstRep().getExpression().get(0).getValue());
+    assertEquals("parameter-code", unknown.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
   }
 
   /** Field by field: each record in the document is the stored record, unchanged. */
