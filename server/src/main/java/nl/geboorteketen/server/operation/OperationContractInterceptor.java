@@ -52,7 +52,10 @@ public class OperationContractInterceptor {
     }
     ParameterBinder binder = new ParameterBinder(definition, contracts);
     ParameterBinder.Bound bound;
-    if (request.getRequestType() == RequestTypeEnum.POST) {
+    if (request.getRequestType() == RequestTypeEnum.POST && request.getResource() == null) {
+      // a POST without a body (curl -X POST '…?programma=x'): its inputs are in the query string
+      bound = binder.fromQuery(query(request));
+    } else if (request.getRequestType() == RequestTypeEnum.POST) {
       List<ParameterProblem> queryProblems = queryInPost(request);
       if (!(request.getResource() instanceof Parameters body)) {
         throw refusal(definition, List.of(new ParameterProblem("body", ParameterProblem.Kind.BODY,

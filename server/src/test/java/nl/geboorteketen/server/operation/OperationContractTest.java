@@ -172,6 +172,16 @@ class OperationContractTest {
   }
 
   @Test
+  void aPostWithoutBodyTakesItsInputsFromTheQueryAsReadmeShows() {
+    String path = "/fhir/" + resolve("{Patient/family-jansen-anna}") + "/$zorgrelatie-verlenen?organisatie="
+        + resolve("{Organization/family-jansen-jgz}") + "&reden=zonder-body";
+    Http.Response r = HTTP.post(path, "", "application/fhir+json");
+    assertEquals(200, r.status(), r::toString);
+    Http.Response typo = HTTP.post(path + "&organisation=x", "", "application/fhir+json");
+    expectProblem(typo, "organisation", "parameter-onbekend", "not-supported");
+  }
+
+  @Test
   void aMistypedPostedValueIsNamed() {
     Parameters body = new Parameters();
     body.addParameter().setName("type").setValue(new StringType("verloskundige-kraamzorg"));
