@@ -135,6 +135,18 @@ class RecordsByCodeTest {
   }
 
   @Test
+  void ownContributionReadsTheSameIndication() {
+    Map<Family, String> answers = new HashMap<>();
+    for (Family f : List.of(claimed, byCode)) {
+      Http.Response response = f.kraamzorgToken()
+          .get("/fhir/" + f.id("ServiceRequest/family-jansen-indicatie-intake") + "/$eigen-bijdrage?jaar=2026");
+      assertEquals(200, response.status(), response::toString);
+      answers.put(f, f.examples(response.body()));
+    }
+    assertEquals(answers.get(claimed), answers.get(byCode));
+  }
+
+  @Test
   void onlyTheMidwifeWritesAnIndicationWhetherOrNotItClaimsTheProfile() {
     for (boolean claims : new boolean[] {true, false}) {
       ServiceRequest indication = byCode.fromExample(ServiceRequest.class, "family-jansen-indicatie-intake", claims);
