@@ -40,6 +40,11 @@ public record HandoverTable(
     }
   }
 
+  /** Parses the table and reads what the profiles it names fix ({@link #withProfiles}). */
+  public static HandoverTable parse(byte[] json, Function<String, Optional<RecordPattern>> profiles) {
+    return parse(json).withProfiles(profiles);
+  }
+
   public Optional<HandoverType> type(String code) {
     return Optional.ofNullable(types.get(code));
   }

@@ -66,7 +66,7 @@ public class HandoverService {
   }
 
   public HandoverTable table() {
-    return rules.current(HandoverTable.URL, json -> HandoverTable.parse(json).withProfiles(profiles::of));
+    return rules.current(HandoverTable.URL, json -> HandoverTable.parse(json, profiles::of));
   }
 
   /** The stored document and Task of a new handover. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.geboorteketen.mappings.overdracht.HandoverDocumentBuilder;
+import nl.geboorteketen.mappings.overdracht.HandoverTable;
+import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestTokens;
@@ -21,7 +24,9 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Library;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
@@ -152,6 +157,24 @@ class RecordsByCodeTest {
       ServiceRequest indication = byCode.fromExample(ServiceRequest.class, "family-jansen-indicatie-intake", claims);
       Http.Response response = byCode.kraamzorgToken().postJson("/fhir/ServiceRequest", indication);
       assertEquals(403, response.status(), () -> "claims the profile: " + claims + " " + response);
+    }
+  }
+
+  @Test
+  void aHandoverTableNamingAProfileThatCannotSelectRecordsIsRefusedOnUpload() {
+    Library table = RuleTableStore.findInPackage(Http.FHIR, ProfilePackage.fromClasspath(), HandoverTable.URL).orElseThrow();
+    String json = new String(RuleTableStore.content(table), StandardCharsets.UTF_8);
+    String vulnerability = "StructureDefinition/gk-vulnerability";
+    assertTrue(json.contains(vulnerability), "the test edits the table it means to edit");
+    for (String[] edit : new String[][] {{"gk-unknown", "niet in het pakket"}, {"gk-patient", "is voor Patient"}}) {
+      Library upload = table.copy();
+      upload.setId((String) null);
+      upload.setStatus(Enumerations.PublicationStatus.DRAFT); // checked all the same; never used if it slipped through
+      upload.getContentFirstRep().setData(json.replace(vulnerability, "StructureDefinition/" + edit[0])
+          .getBytes(StandardCharsets.UTF_8));
+      Http.Response refused = HTTP.postJson("/fhir/Library", upload);
+      assertEquals(422, refused.status(), refused::toString);
+      assertTrue(refused.outcome().getIssueFirstRep().getDiagnostics().contains(edit[1]), refused::toString);
     }
   }
 
