@@ -2,11 +2,10 @@ package nl.geboorteketen.mappings.overdracht;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import nl.geboorteketen.mappings.RecordPattern;
 import nl.geboorteketen.mappings.overdracht.HandoverTable.Section;
 import nl.geboorteketen.mappings.overdracht.HandoverTable.Selector;
-import org.hl7.fhir.r4.model.Base;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
@@ -47,7 +46,7 @@ final class RecordSelection {
     if (s.code() != null && !s.code().isEmpty() && codings(r, "code").stream().noneMatch(s.code()::contains)) {
       return false;
     }
-    if (s.profile() != null && r.getMeta().getProfile().stream().noneMatch(p -> s.profile().equals(p.getValue()))) {
+    if (!s.pattern().matches(r)) {
       return false;
     }
     if (s.status() != null && !s.status().isEmpty() && !s.status().contains(status(r))) {
@@ -77,8 +76,10 @@ final class RecordSelection {
       if (s.code() != null && !s.code().isEmpty()) {
         b.append(" code ").append(String.join(" or ", s.code()));
       }
+      s.pattern().fixed().forEach((element, codings) -> b.append(" ").append(element).append(" ")
+          .append(String.join(" and ", codings)));
       if (s.profile() != null) {
-        b.append(" profile ").append(s.profile());
+        b.append(" (").append(s.profile()).append(")");
       }
       if (s.status() != null && !s.status().isEmpty()) {
         b.append(" status ").append(String.join("/", s.status()));
@@ -99,19 +100,7 @@ final class RecordSelection {
     return null;
   }
 
-  private static List<String> codings(Resource r, String element) {
-    List<String> result = new ArrayList<>();
-    Property p = r.getNamedProperty(element);
-    if (p == null) {
-      return result;
-    }
-    for (Base value : p.getValues()) {
-      if (value instanceof CodeableConcept cc) {
-        for (Coding c : cc.getCoding()) {
-          result.add(c.getSystem() + "|" + c.getCode());
-        }
-      }
-    }
-    return result;
+  private static Set<String> codings(Resource r, String element) {
+    return RecordPattern.codings(r, element);
   }
 }

@@ -23,6 +23,7 @@ final class FamilyRecords {
   static final String SCT = "http://snomed.info/sct";
   static final String LOINC = "http://loinc.org";
   static final String GK = "https://fhir.geboorteketen.nl/CodeSystem/gk-observation-code";
+  static final String VULNERABILITY = "https://fhir.geboorteketen.nl/StructureDefinition/gk-vulnerability";
 
   final Patient mother = patient("anna");
   final Patient child = patient("daan");
@@ -49,8 +50,9 @@ final class FamilyRecords {
     obs("apgar-1", LOINC, "9272-6", "daan");
     indication("indication-active", ServiceRequest.ServiceRequestStatus.ACTIVE);
     indication("indication-revoked", ServiceRequest.ServiceRequestStatus.REVOKED);
-    Observation vulnerability = obs("vulnerability", GK, "vulnerability-category", "anna");
-    vulnerability.getMeta().addProfile("https://fhir.geboorteketen.nl/StructureDefinition/gk-vulnerability");
+    obs("vulnerability", GK, "kwetsbaarheid", "anna");
+    obs("vulnerability-claimed", GK, "kwetsbaarheid", "anna").getMeta().addProfile(VULNERABILITY);
+    obs("claims-vulnerability-by-profile-only", GK, "vulnerability-category", "anna").getMeta().addProfile(VULNERABILITY);
     add(new Flag().setStatus(Flag.FlagStatus.ACTIVE).setSubject(new Reference("Patient/anna")), "signal-active");
     add(new Flag().setStatus(Flag.FlagStatus.INACTIVE).setSubject(new Reference("Patient/anna")), "signal-inactive");
     obs("feeding-day-1", SCT, "289145007", "daan");

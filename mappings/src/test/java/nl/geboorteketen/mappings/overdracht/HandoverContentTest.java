@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import nl.geboorteketen.mappings.RecordPattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Resource;
@@ -20,12 +23,16 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 /** Which records each receiver gets, straight from the handover table — and that nothing else leaks. */
 class HandoverContentTest {
 
+  /** What the profiles the table names fix (the server reads this from the package; ProfilePatternsTest checks it). */
+  static final Map<String, RecordPattern> PROFILES = Map.of(FamilyRecords.VULNERABILITY,
+      new RecordPattern("Observation", Map.of("code", Set.of(FamilyRecords.GK + "|kwetsbaarheid"))));
   static final HandoverTable TABLE = load();
   static final String[] TYPES = {"verloskundige-kraamzorg", "kraamzorg-jgz", "verloskundige-jgz-prenataal"};
 
   static HandoverTable load() {
     try {
-      return HandoverTable.parse(Files.readAllBytes(Path.of("../profiles/rules/overdracht.json")));
+      return HandoverTable.parse(Files.readAllBytes(Path.of("../profiles/rules/overdracht.json")))
+          .withProfiles(url -> Optional.ofNullable(PROFILES.get(url)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -88,5 +95,33 @@ class HandoverContentTest {
         result.missing().stream().map(HandoverDocumentBuilder.Missing::section).toList());
     assertNotNull(result.missing().get(2).wanted());
     assertTrue(result.missing().get(2).wanted().contains("prenataal-huisbezoek"));
+    assertTrue(result.missing().get(1).wanted().contains("code " + FamilyRecords.GK + "|kwetsbaarheid"),
+        result.missing().get(1).wanted());
+  }
+
+  @Test
+  void aRecordSelectedByCodeAndClaimingTheProfileIsInTheDocumentOnce() {
+    FamilyRecords family = new FamilyRecords();
+    for (String type : TYPES) {
+      Bundle doc = HandoverDocumentBuilder.build(TABLE.type(type).orElseThrow(), family.input(type)).document();
+      List<String> entries = doc.getEntry().stream().map(e -> e.getFullUrl()).toList();
+      assertEquals(entries.size(), Set.copyOf(entries).size(), () -> type + " has a record twice: " + entries);
+      Composition c = (Composition) doc.getEntryFirstRep().getResource();
+      long claimed = c.getSection().stream().flatMap(s -> s.getEntry().stream())
+          .filter(e -> e.getReference().equals("Observation/vulnerability-claimed")).count();
+      assertEquals(1, claimed, type);
+    }
+  }
+
+  @Test
+  void theVulnerabilityByCodeAloneSatisfiesTheRequiredSignalsOfThePrenatalRequest() {
+    FamilyRecords family = new FamilyRecords();
+    List<Resource> withoutFlags = family.records.stream()
+        .filter(r -> !r.fhirType().equals("Flag") && !r.getIdElement().getIdPart().equals("vulnerability-claimed"))
+        .toList();
+    HandoverDocumentBuilder.Result result = HandoverDocumentBuilder.build(
+        TABLE.type("verloskundige-jgz-prenataal").orElseThrow(), family.input("verloskundige-jgz-prenataal", withoutFlags));
+    assertTrue(result.complete(), () -> "missing " + result.missing());
+    assertTrue(HandoverDocumentBuilder.contentKeys(result.document()).contains("Observation/vulnerability"));
   }
 }

@@ -12,6 +12,7 @@ import nl.geboorteketen.server.notification.NotificationSettings;
 import nl.geboorteketen.server.notification.TaskChangeNotifier;
 import nl.geboorteketen.server.notification.TaskSubscriptions;
 import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.packages.ProfilePatterns;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
 import org.springframework.context.ApplicationListener;
@@ -30,7 +31,8 @@ public class HandoverConfig {
   @Bean
   public HandoverService handoverService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg,
       ProfileValidationInterceptor validation, PlatformTransactionManager txManager) {
-    return new HandoverService(ctx, daos, new RuleTableStore(daos, ctx, pkg), validation, txManager);
+    return new HandoverService(ctx, daos, new RuleTableStore(daos, ctx, pkg), new ProfilePatterns(ctx, pkg),
+        validation, txManager);
   }
 
   @Bean

@@ -15,6 +15,7 @@ import nl.geboorteketen.mappings.overdracht.ConsentCheck;
 import nl.geboorteketen.mappings.overdracht.HandoverDocumentBuilder;
 import nl.geboorteketen.mappings.overdracht.HandoverInput;
 import nl.geboorteketen.mappings.overdracht.HandoverTable;
+import nl.geboorteketen.server.packages.ProfilePatterns;
 import nl.geboorteketen.mappings.overdracht.HandoverTable.HandoverType;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
@@ -48,22 +49,24 @@ public class HandoverService {
   private final FhirContext ctx;
   private final DaoRegistry daos;
   private final RuleTableStore rules;
+  private final ProfilePatterns profiles;
   private final ProfileValidationInterceptor validation;
   private final TransactionTemplate tx;
   private final HandoverRecords records;
 
-  public HandoverService(FhirContext ctx, DaoRegistry daos, RuleTableStore rules,
+  public HandoverService(FhirContext ctx, DaoRegistry daos, RuleTableStore rules, ProfilePatterns profiles,
       ProfileValidationInterceptor validation, PlatformTransactionManager txManager) {
     this.ctx = ctx;
     this.daos = daos;
     this.rules = rules;
+    this.profiles = profiles;
     this.validation = validation;
     this.tx = new TransactionTemplate(txManager);
     this.records = new HandoverRecords(daos);
   }
 
   public HandoverTable table() {
-    return rules.current(HandoverTable.URL, HandoverTable::parse);
+    return rules.current(HandoverTable.URL, json -> HandoverTable.parse(json, profiles::of));
   }
 
   /** The stored document and Task of a new handover. */

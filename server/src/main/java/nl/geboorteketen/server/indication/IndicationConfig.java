@@ -6,10 +6,12 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.util.Map;
 import java.util.function.Function;
+import nl.geboorteketen.mappings.overdracht.HandoverTable;
 import nl.geboorteketen.server.contribution.ContributionProvider;
 import nl.geboorteketen.server.contribution.ContributionRules;
 import nl.geboorteketen.server.contribution.ContributionService;
 import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.server.packages.ProfilePatterns;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.rules.RuleTableValidationInterceptor;
 import org.hl7.fhir.r4.model.Bundle;
@@ -27,10 +29,13 @@ public class IndicationConfig {
   }
 
   @Bean
-  public RuleTableValidationInterceptor ruleTableValidationInterceptor(IInterceptorService storageInterceptors) {
+  public RuleTableValidationInterceptor ruleTableValidationInterceptor(IInterceptorService storageInterceptors,
+      FhirContext ctx, ProfilePackage pkg) {
+    ProfilePatterns profiles = new ProfilePatterns(ctx, pkg);
     Map<String, Function<byte[], ?>> parsers = Map.of(
         IndicationCodes.LIP_TABLE, LipRules::parse,
-        ContributionRules.URL, ContributionRules::parse);
+        ContributionRules.URL, ContributionRules::parse,
+        HandoverTable.URL, json -> HandoverTable.parse(json, profiles::of));
     RuleTableValidationInterceptor interceptor = new RuleTableValidationInterceptor(parsers);
     storageInterceptors.registerInterceptor(interceptor);
     return interceptor;
