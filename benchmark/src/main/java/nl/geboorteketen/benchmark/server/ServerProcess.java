@@ -69,6 +69,8 @@ public final class ServerProcess implements AutoCloseable {
     env.put("GK_BIND_HOST", "127.0.0.1");
     // tokens for the load come from the development endpoint; the bare server ignores the setting
     env.put("GK_DEV_TOKENS", "true");
+    // start-up figures stay comparable: no example family in the measured store
+    env.put("GK_DEV_EXAMPLES", "false");
     long launched = System.nanoTime();
     return new ServerProcess(name, pb.start(), port, gcLog, workDir.resolve("server.log"), launched);
   }

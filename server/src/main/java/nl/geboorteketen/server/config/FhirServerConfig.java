@@ -12,7 +12,6 @@ import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
 import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.parser.StrictErrorHandler;
-import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
@@ -20,6 +19,8 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.validation.IValidatorModule;
 import nl.geboorteketen.server.web.IssueCodeInterceptor;
+import nl.geboorteketen.server.web.OpenApiDocs;
+import nl.geboorteketen.server.web.OperationParameterDocs;
 import org.springframework.beans.factory.ObjectProvider;
 import nl.geboorteketen.server.fhir.CapabilityStatementCustomizer;
 import nl.geboorteketen.server.fhir.GeboorteketenRestfulServer;
@@ -149,7 +150,7 @@ public class FhirServerConfig {
     server.registerInterceptor(new UnknownResourceTypeInterceptor(ctx));
     server.registerInterceptor(new IssueCodeInterceptor());
     server.registerInterceptor(new OperationContractInterceptor(contracts));
-    server.registerInterceptor(new OpenApiInterceptor());
+    server.registerInterceptor(new OpenApiDocs(new OperationParameterDocs(ctx, pkg)));
     server.registerInterceptor(new ResponseHighlighterInterceptor());
     return server;
   }

@@ -25,7 +25,8 @@ public record Settings(
     String tokenIssuer,
     String tokenAudience,
     boolean devTokens,
-    int careGraceDays) {
+    int careGraceDays,
+    boolean devExamples) {
 
   public static Settings load() {
     return from(System.getenv(), readConfigFile(System.getenv().getOrDefault("GK_CONFIG", "geboorteketen.properties")));
@@ -50,12 +51,18 @@ public record Settings(
         s.get("GK_TOKEN_ISSUER", "https://geboorteketen.nl/dev"),
         s.get("GK_TOKEN_AUDIENCE", "https://fhir.geboorteketen.nl"),
         Boolean.parseBoolean(s.get("GK_DEV_TOKENS", "false")),
-        Integer.parseInt(s.get("GK_CARE_GRACE_DAYS", "90")));
+        Integer.parseInt(s.get("GK_CARE_GRACE_DAYS", "90")),
+        Boolean.parseBoolean(s.get("GK_DEV_EXAMPLES", "true")));
   }
 
   public Settings withPort(int newPort) {
     return new Settings(newPort, bindHost, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, maxRequestBytes, publicBaseUrl,
-        jwks, tokenIssuer, tokenAudience, devTokens, careGraceDays);
+        jwks, tokenIssuer, tokenAudience, devTokens, careGraceDays, devExamples);
+  }
+
+  /** With development tokens on (and GK_DEV_EXAMPLES not false), a fresh store gets the example family. */
+  public boolean storesExampleFamily() {
+    return devTokens && devExamples;
   }
 
   public boolean isPostgres() {

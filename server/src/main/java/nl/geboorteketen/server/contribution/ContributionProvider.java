@@ -54,7 +54,7 @@ public class ContributionProvider implements OperationProvider {
     OperationInputs in = OperationInputs.of(rd);
     for (String fromIndication : List.of("uren", "digitaleUren")) {
       if (in.has(fromIndication)) {
-        throw Problems.of(400, fromIndication, "Op een opgeslagen indicatie komen de uren uit de indicatie zelf; laat '"
+        throw Problems.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTSUPPORTED, fromIndication, "Op een opgeslagen indicatie komen de uren uit de indicatie zelf; laat '"
             + fromIndication + "' weg, of vraag ServiceRequest/$eigen-bijdrage (zonder id) met de uren.");
       }
     }

@@ -15,14 +15,19 @@ public final class Problems {
 
   private Problems() {}
 
-  /** 400 for missing or malformed input, 404 for an unknown target, otherwise 422. */
+  /** 400 for missing input ({@code required}), 404 for an unknown target, otherwise 422 ({@code business-rule}). */
   public static BaseServerResponseException of(int status, List<Problem> problems) {
+    return of(status, status == 400 ? OperationOutcome.IssueType.REQUIRED
+        : status == 404 ? OperationOutcome.IssueType.NOTFOUND : OperationOutcome.IssueType.BUSINESSRULE, problems);
+  }
+
+  /** As {@link #of(int, List)}, with the issue type that says what kind of wrong it is. */
+  public static BaseServerResponseException of(int status, OperationOutcome.IssueType type, List<Problem> problems) {
     OperationOutcome oo = new OperationOutcome();
     for (Problem p : problems) {
       OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
           .setSeverity(OperationOutcome.IssueSeverity.ERROR)
-          .setCode(status == 400 ? OperationOutcome.IssueType.REQUIRED
-              : status == 404 ? OperationOutcome.IssueType.NOTFOUND : OperationOutcome.IssueType.BUSINESSRULE)
+          .setCode(type)
           .setDiagnostics(p.message());
       if (p.expression() != null) {
         issue.addExpression(p.expression());
@@ -38,5 +43,10 @@ public final class Problems {
 
   public static BaseServerResponseException of(int status, String expression, String message) {
     return of(status, List.of(new Problem(expression, message)));
+  }
+
+  public static BaseServerResponseException of(int status, OperationOutcome.IssueType type, String expression,
+      String message) {
+    return of(status, type, List.of(new Problem(expression, message)));
   }
 }

@@ -20,7 +20,7 @@ public final class Period {
 
   public static void check(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
-      throw Problems.of(400, "end", "'end' (" + to + ") ligt vóór 'start' (" + from + ").");
+      throw Problems.of(400, org.hl7.fhir.r4.model.OperationOutcome.IssueType.VALUE, "end", "'end' (" + to + ") ligt vóór 'start' (" + from + ").");
     }
   }
 }

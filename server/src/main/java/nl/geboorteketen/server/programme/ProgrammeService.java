@@ -72,7 +72,7 @@ public class ProgrammeService {
 
   /** The programme of the current rule table with this code; a code it does not hold is the caller's mistake. */
   private Programme known(String code) {
-    return table().find(code).orElseThrow(() -> Problems.of(400, "programma", "Onbekend programma '" + code
+    return table().find(code).orElseThrow(() -> Problems.of(400, OperationOutcome.IssueType.CODEINVALID, "programma", "Onbekend programma '" + code
         + "'. De regeltabel kent: " + table().programmes().stream().map(Programme::code).collect(Collectors.joining(", ")) + "."));
   }
 

@@ -164,6 +164,26 @@ class OperationContractTest {
     assertEquals(200, profile.status(), profile::toString);
   }
 
+  /** HAPI's own operations, declared by HAPI's generated definitions; anything else must be in our package. */
+  private static final java.util.Set<String> HAPI_OPERATIONS = java.util.Set.of("validate", "meta", "meta-add",
+      "meta-delete", "expunge", "everything", "lastn", "snapshot", "expand", "validate-code", "lookup", "subsumes",
+      "translate", "document", "invalidate-expansion", "hapi.fhir.merge", "hapi.fhir.undo-merge",
+      "perform-reindexing-pass", "mark-all-resources-for-reindexing", "get-resource-counts", "reindex-terminology",
+      "hapi.fhir.replace-references", "hapi.fhir.undo-replace-references");
+
+  @Test
+  void everythingServedIsDeclared() {
+    org.hl7.fhir.r4.model.CapabilityStatement cs = HTTP.get("/fhir/metadata")
+        .resource(org.hl7.fhir.r4.model.CapabilityStatement.class);
+    List<String> undeclared = new ArrayList<>();
+    var rest = cs.getRestFirstRep();
+    Stream.concat(rest.getOperation().stream(), rest.getResource().stream().flatMap(r -> r.getOperation().stream()))
+        .filter(op -> !op.getDefinition().startsWith("https://fhir.geboorteketen.nl/OperationDefinition/"))
+        .filter(op -> !HAPI_OPERATIONS.contains(op.getName()))
+        .forEach(op -> undeclared.add(op.getName() + " → " + op.getDefinition()));
+    assertEquals(List.of(), undeclared);
+  }
+
   @Test
   void aPostWhoseBodyIsNotParametersIsRefused() {
     Http.Response r = HTTP.post("/fhir/" + resolve("{Patient/family-jansen-anna}") + "/$inschrijven",
@@ -175,10 +195,17 @@ class OperationContractTest {
   void aPostWithoutBodyTakesItsInputsFromTheQueryAsReadmeShows() {
     String path = "/fhir/" + resolve("{Patient/family-jansen-anna}") + "/$zorgrelatie-verlenen?organisatie="
         + resolve("{Organization/family-jansen-jgz}") + "&reden=zonder-body";
-    Http.Response r = HTTP.post(path, "", "application/fhir+json");
+    Http.Response r = postWithoutBody(path);
     assertEquals(200, r.status(), r::toString);
-    Http.Response typo = HTTP.post(path + "&organisation=x", "", "application/fhir+json");
+    Http.Response typo = postWithoutBody(path + "&organisation=x");
     expectProblem(typo, "organisation", "parameter-onbekend", "not-supported");
+  }
+
+  /** As {@code curl -X POST '…?a=b'} sends it: no body, no Content-Type. */
+  private static Http.Response postWithoutBody(String path) {
+    String base = nl.geboorteketen.server.support.TestServer.shared().baseUrl();
+    return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.replaceAll("/fhir$", "") + path))
+        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).header("Accept", "application/fhir+json"));
   }
 
   @Test
