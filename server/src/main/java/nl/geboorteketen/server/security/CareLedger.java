@@ -74,14 +74,15 @@ public class CareLedger {
   }
 
   public void join(String child, String family, String by, String source) {
-    changes.changed(Set.of("P:" + child, "F:" + family, "F:" + familyOf(child)));
+    // Set.copyOf: a child joining the family it is already in names that family twice
+    changes.changed(Set.copyOf(List.of("P:" + child, "F:" + family, "F:" + familyOf(child))));
     update("DELETE FROM GK_FAMILY_MEMBER WHERE PATIENT = ?", child);
     update("INSERT INTO GK_FAMILY_MEMBER (PATIENT, FAMILY, JOINED_AT, JOINED_BY, SOURCE) VALUES (?, ?, ?, ?, ?)",
         child, family, Timestamp.from(Instant.now()), by, source);
   }
 
   public void leave(String child) {
-    changes.changed(Set.of("P:" + child, "F:" + familyOf(child), "F:" + child));
+    changes.changed(Set.copyOf(List.of("P:" + child, "F:" + familyOf(child), "F:" + child)));
     update("DELETE FROM GK_FAMILY_MEMBER WHERE PATIENT = ?", child);
   }
 

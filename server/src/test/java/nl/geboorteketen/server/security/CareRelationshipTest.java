@@ -191,6 +191,12 @@ class CareRelationshipTest {
     String childRef = location(r.resource(Bundle.class).getEntry().get(1));
     assertEquals(200, f.midwife().get("/fhir/" + childRef).status());
 
+    // the same mother link sent again (an EHR that re-sends): the child is already in her family
+    RelatedPerson again = link.copy();
+    again.setPatient(new Reference(childRef));
+    Http.Response resent = f.midwife().postJson("/fhir/RelatedPerson", again);
+    assertEquals(201, resent.status(), resent::toString);
+
     // the family's PGO sees the child; another practice cannot move the child to its own client
     Http other = newFamily().midwife();
     RelatedPerson steal = link.copy();
