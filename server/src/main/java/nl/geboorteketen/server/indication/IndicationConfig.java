@@ -6,6 +6,7 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.util.Map;
 import java.util.function.Function;
+import nl.geboorteketen.mappings.lip.LipRules;
 import nl.geboorteketen.server.contribution.ContributionProvider;
 import nl.geboorteketen.server.contribution.ContributionRules;
 import nl.geboorteketen.server.contribution.ContributionService;
