@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import nl.geboorteketen.mappings.lip.LipRules;
 import nl.geboorteketen.server.contribution.ContributionProvider;
-import nl.geboorteketen.server.contribution.ContributionRules;
+import nl.geboorteketen.mappings.contribution.ContributionRules;
 import nl.geboorteketen.server.contribution.ContributionService;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.rules.RuleTableStore;
