@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import com.nimbusds.jose.jwk.JWK;
 import java.util.List;
 import javax.sql.DataSource;
+import nl.geboorteketen.mappings.access.AccessRules;
 import nl.geboorteketen.server.audit.AuditInterceptor;
 import nl.geboorteketen.server.audit.AuditEventLogProvider;
 import nl.geboorteketen.server.audit.AuditLog;
