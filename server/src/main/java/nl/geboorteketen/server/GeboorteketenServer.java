@@ -58,7 +58,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.register(HealthConfig.class, StorageConfig.class);
     context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
     context.register(nl.geboorteketen.server.handover.HandoverConfig.class);
-    context.register(SecurityConfig.class);
+    context.register(SecurityConfig.class, nl.geboorteketen.server.pgo.PgoConfig.class);
     context.refresh();
     long contextReady = System.currentTimeMillis();
     try {

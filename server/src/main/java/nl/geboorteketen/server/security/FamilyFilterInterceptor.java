@@ -8,7 +8,6 @@ import ca.uhn.fhir.rest.api.server.IPreResourceAccessDetails;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import nl.geboorteketen.mappings.access.AccessRules;
-import nl.geboorteketen.server.pgo.BsnMasker;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import java.util.EnumSet;

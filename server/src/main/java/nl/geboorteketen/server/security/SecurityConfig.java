@@ -15,9 +15,6 @@ import nl.geboorteketen.server.audit.AuditWriter;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.consent.ConsentService;
 import nl.geboorteketen.server.packages.ProfilePackage;
-import nl.geboorteketen.server.pgo.BsnMasker;
-import nl.geboorteketen.server.pgo.CorrelationIdInterceptor;
-import nl.geboorteketen.server.pgo.PgoSearchNarrowingInterceptor;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import org.slf4j.Logger;
@@ -115,9 +112,7 @@ public class SecurityConfig {
   public Installed securityInstalled(RestfulServer server, FhirContext ctx, DaoRegistry daos, TokenVerifier verifier,
       AccessRules rules, FamilyScope scope, SecurityWeb web, Settings settings,
       WriteGate gate, CareLedger ledger, AuditLog auditLog) {
-    server.registerInterceptor(new CorrelationIdInterceptor());
     server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
-    server.registerInterceptor(new PgoSearchNarrowingInterceptor(ctx, scope));
     server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope));
     server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx), rules));
     server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
