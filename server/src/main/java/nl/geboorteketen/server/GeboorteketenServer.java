@@ -58,7 +58,8 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.register(HealthConfig.class, StorageConfig.class);
     context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
     context.register(nl.geboorteketen.server.handover.HandoverConfig.class);
-    context.register(SecurityConfig.class, nl.geboorteketen.server.pgo.PgoConfig.class);
+    context.register(SecurityConfig.class, nl.geboorteketen.server.pgo.PgoConfig.class,
+        nl.geboorteketen.server.audit.AuditConfig.class);
     context.refresh();
     long contextReady = System.currentTimeMillis();
     try {
