@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import nl.geboorteketen.server.config.FhirServerConfig;
+import nl.geboorteketen.server.contribution.ContributionConfig;
 import nl.geboorteketen.server.config.PersistenceConfig;
 import nl.geboorteketen.server.indication.IndicationConfig;
 import nl.geboorteketen.server.config.Settings;
@@ -55,11 +56,12 @@ public final class GeboorteketenServer implements AutoCloseable {
     long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
-    context.register(PersistenceConfig.class, FhirServerConfig.class, IndicationConfig.class);
+    context.register(PersistenceConfig.class, FhirServerConfig.class, IndicationConfig.class, ContributionConfig.class);
     context.register(HealthConfig.class, StorageConfig.class);
     context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
     context.register(nl.geboorteketen.server.handover.HandoverConfig.class);
-    context.register(SecurityConfig.class);
+    context.register(SecurityConfig.class, nl.geboorteketen.server.pgo.PgoConfig.class,
+        nl.geboorteketen.server.audit.AuditConfig.class);
     context.register(ExampleFamilyConfig.class);
     context.refresh();
     long contextReady = System.currentTimeMillis();

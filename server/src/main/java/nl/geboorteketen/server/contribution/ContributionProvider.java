@@ -12,6 +12,8 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import nl.geboorteketen.mappings.contribution.ContributionCalculator;
+import nl.geboorteketen.mappings.contribution.ContributionRules;
 import nl.geboorteketen.server.fhir.OperationProvider;
 import nl.geboorteketen.server.fhir.Problems;
 import nl.geboorteketen.server.fhir.Searches;
@@ -89,7 +91,7 @@ public class ContributionProvider implements OperationProvider {
         .findFirst();
   }
 
-  private static Parameters answer(ContributionService.Contribution c) {
+  private static Parameters answer(ContributionCalculator.Contribution c) {
     Parameters out = new Parameters();
     out.addParameter().setName("uurtarief").setValue(new Money().setCurrency(c.currency()).setValue(c.rate()));
     out.addParameter().setName("verschuldigdeUren").setValue(new DecimalType(c.payableHours()));

@@ -6,10 +6,9 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import java.util.Map;
 import java.util.function.Function;
+import nl.geboorteketen.mappings.contribution.ContributionRules;
+import nl.geboorteketen.mappings.lip.LipRules;
 import nl.geboorteketen.mappings.overdracht.HandoverTable;
-import nl.geboorteketen.server.contribution.ContributionProvider;
-import nl.geboorteketen.server.contribution.ContributionRules;
-import nl.geboorteketen.server.contribution.ContributionService;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.packages.ProfilePatterns;
 import nl.geboorteketen.server.rules.RuleTableStore;
@@ -19,7 +18,7 @@ import org.hl7.fhir.r4.model.Meta;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The kraamzorg indication (LIP) and the own contribution, with their rule tables. */
+/** The kraamzorg indication (LIP), and the rule tables of the LIP and the own contribution. */
 @Configuration
 public class IndicationConfig {
 
@@ -50,10 +49,5 @@ public class IndicationConfig {
   @Bean
   public IndicationProvider indicationProvider(IndicationService service) {
     return new IndicationProvider(service);
-  }
-
-  @Bean
-  public ContributionProvider contributionProvider(RuleTableStore tables, DaoRegistry daos) {
-    return new ContributionProvider(new ContributionService(tables), tables, daos);
   }
 }

@@ -4,6 +4,7 @@ import static nl.geboorteketen.server.indication.IndicationCodes.CS_PACKAGE;
 
 import java.math.BigDecimal;
 import java.util.List;
+import nl.geboorteketen.mappings.lip.IndicationResult;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeType;

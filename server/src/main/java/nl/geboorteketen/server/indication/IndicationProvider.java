@@ -4,7 +4,12 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.HashSet;
+import nl.geboorteketen.mappings.lip.Feeding;
+import nl.geboorteketen.mappings.lip.IndicationInputException;
+import nl.geboorteketen.mappings.lip.IndicationRequest;
+import nl.geboorteketen.mappings.lip.Moment;
 import nl.geboorteketen.server.fhir.OperationProvider;
+import nl.geboorteketen.server.fhir.Problems;
 import nl.geboorteketen.server.operation.OperationInputs;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
@@ -32,7 +37,7 @@ public class IndicationProvider implements OperationProvider {
     try {
       return IndicationParameters.answer(service.compute(request(in), storage(in, in.reference("zwangerschapsdossier")), rd));
     } catch (IndicationInputException e) {
-      throw e.asFhir();
+      throw asFhir(e);
     }
   }
 
@@ -42,8 +47,13 @@ public class IndicationProvider implements OperationProvider {
     try {
       return IndicationParameters.answer(service.computeForRecord(recordId, request(in), storage(in, null), rd));
     } catch (IndicationInputException e) {
-      throw e.asFhir();
+      throw asFhir(e);
     }
+  }
+
+  /** The OperationOutcome a client gets: one issue per problem, its expression the parameter. */
+  private static RuntimeException asFhir(IndicationInputException e) {
+    return Problems.of(e.status(), e.problems().stream().map(p -> new Problems.Problem(p.parameter(), p.message())).toList());
   }
 
   private static IndicationService.Persist storage(OperationInputs in, org.hl7.fhir.r4.model.Reference record) {

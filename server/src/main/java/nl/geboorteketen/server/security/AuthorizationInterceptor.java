@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import nl.geboorteketen.mappings.access.AccessRules;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;

@@ -1,6 +1,7 @@
 package nl.geboorteketen.server.security;
 
 import java.util.Set;
+import nl.geboorteketen.mappings.access.AccessRules;
 
 /** Who is calling, from a verified token: the user, the organisation and role, or the person (PGO). */
 public record Caller(String subject, String clientId, String organisation, String role, String bsn, Set<String> scopes) {

@@ -7,24 +7,19 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import com.nimbusds.jose.jwk.JWK;
 import java.util.List;
 import javax.sql.DataSource;
-import nl.geboorteketen.server.audit.AuditInterceptor;
-import nl.geboorteketen.server.audit.AuditEventLogProvider;
-import nl.geboorteketen.server.audit.AuditLog;
-import nl.geboorteketen.server.audit.AuditWriter;
+import nl.geboorteketen.mappings.access.AccessRules;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.consent.ConsentService;
 import nl.geboorteketen.server.packages.ProfilePackage;
-import nl.geboorteketen.server.pgo.BsnMasker;
-import nl.geboorteketen.server.pgo.CorrelationIdInterceptor;
-import nl.geboorteketen.server.pgo.PgoSearchNarrowingInterceptor;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Tokens, access rules, family filtering, PGO rules, consent and the audit log, on the FHIR endpoint. */
+/** Tokens, access rules, family filtering and consent on the FHIR endpoint; the audit log and the PGO rules have their own configs. */
 @Configuration
 public class SecurityConfig {
 
@@ -100,27 +95,15 @@ public class SecurityConfig {
     return gate;
   }
 
-  /** The audit log; every care relationship granted or ended is recorded in it, in the same transaction. */
-  @Bean
-  public AuditLog auditLog(DataSource dataSource, FhirContext ctx, CareLedger ledger) {
-    AuditLog log = new AuditLog(dataSource, ctx);
-    ledger.onRecorded((family, organisation, what, source, by) -> log.append(
-        nl.geboorteketen.server.audit.AuditRecord.ledgerEvent(family, organisation, what, source, by)));
-    return log;
-  }
-
   /** Puts everything on the FHIR endpoint; the order of registration is the order of the hooks. */
   @Bean
   public Installed securityInstalled(RestfulServer server, FhirContext ctx, DaoRegistry daos, TokenVerifier verifier,
       AccessRules rules, FamilyScope scope, SecurityWeb web, Settings settings,
-      WriteGate gate, CareLedger ledger, AuditLog auditLog) {
-    server.registerInterceptor(new CorrelationIdInterceptor());
+      WriteGate gate, CareLedger ledger, ObjectProvider<EndpointWatcher> watchers) {
     server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
-    server.registerInterceptor(new PgoSearchNarrowingInterceptor(ctx, scope));
     server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope));
     server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx), rules));
-    server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
-    server.registerProvider(new AuditEventLogProvider(auditLog, scope));
+    watchers.orderedStream().forEach(watcher -> watcher.install(server));
     server.registerInterceptor(new SecurityCapability(web));
     return new Installed();
   }

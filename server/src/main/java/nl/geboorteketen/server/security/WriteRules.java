@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.geboorteketen.mappings.access.AccessRules;
 import nl.geboorteketen.server.notification.TaskSubscriptions;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import org.hl7.fhir.instance.model.api.IBaseResource;

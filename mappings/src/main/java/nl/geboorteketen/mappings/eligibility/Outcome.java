@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.programme;
+package nl.geboorteketen.mappings.eligibility;
 
 /** The outcome of a criterion or a programme, with its code and its Dutch wording. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.programme;
+package nl.geboorteketen.mappings.eligibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

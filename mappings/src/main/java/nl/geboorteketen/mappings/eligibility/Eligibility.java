@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.programme;
+package nl.geboorteketen.mappings.eligibility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import nl.geboorteketen.server.programme.ProgrammeTable.Criterion;
-import nl.geboorteketen.server.programme.ProgrammeTable.Programme;
+import nl.geboorteketen.mappings.eligibility.ProgrammeTable.Criterion;
+import nl.geboorteketen.mappings.eligibility.ProgrammeTable.Programme;
 
 /**
  * Decides a family's eligibility for one programme from the programme's criteria and the facts

@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.indication;
+package nl.geboorteketen.mappings.lip;
 
 import java.util.Arrays;
 import java.util.Optional;

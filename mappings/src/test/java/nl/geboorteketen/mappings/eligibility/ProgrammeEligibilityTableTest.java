@@ -1,27 +1,35 @@
-package nl.geboorteketen.server.programme;
+package nl.geboorteketen.mappings.eligibility;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import nl.geboorteketen.server.packages.ProfilePackage;
-import nl.geboorteketen.server.programme.Eligibility.CriterionResult;
-import nl.geboorteketen.server.programme.Eligibility.Result;
-import nl.geboorteketen.server.rules.RuleTableStore;
+import nl.geboorteketen.mappings.eligibility.Eligibility.CriterionResult;
+import nl.geboorteketen.mappings.eligibility.Eligibility.Result;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** The programme criteria of the package's rule table, case by case (programme-eligibility-cases.csv). */
 class ProgrammeEligibilityTableTest {
 
-  private static final ProgrammeTable TABLE = ProgrammeTable.parse(RuleTableStore.content(
-      RuleTableStore.findInPackage(FhirContext.forR4Cached(), ProfilePackage.fromClasspath(), ProgrammeTable.URL)
-          .orElseThrow()));
+  private static final ProgrammeTable TABLE = load();
+
+  /** The table the package carries as Library/ondersteuningsprogrammas. */
+  static ProgrammeTable load() {
+    try {
+      return ProgrammeTable.parse(Files.readAllBytes(Path.of("../profiles/rules/ondersteuningsprogrammas.json")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @ParameterizedTest(name = "{0}")
   @CsvFileSource(resources = "/programme-eligibility-cases.csv", numLinesToSkip = 1)

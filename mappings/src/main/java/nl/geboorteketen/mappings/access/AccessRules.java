@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.security;
+package nl.geboorteketen.mappings.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

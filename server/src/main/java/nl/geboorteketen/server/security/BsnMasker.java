@@ -1,9 +1,8 @@
-package nl.geboorteketen.server.pgo;
+package nl.geboorteketen.server.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
-import nl.geboorteketen.server.security.FamilyScope;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;

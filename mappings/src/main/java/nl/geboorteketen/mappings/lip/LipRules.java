@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.indication;
+package nl.geboorteketen.mappings.lip;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,12 +1,12 @@
-package nl.geboorteketen.server.indication;
+package nl.geboorteketen.mappings.lip;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.geboorteketen.server.indication.IndicationInputException.Problem;
-import nl.geboorteketen.server.indication.IndicationResult.Component;
-import nl.geboorteketen.server.indication.IndicationResult.Digital;
-import nl.geboorteketen.server.indication.IndicationResult.Fired;
+import nl.geboorteketen.mappings.lip.IndicationInputException.Problem;
+import nl.geboorteketen.mappings.lip.IndicationResult.Component;
+import nl.geboorteketen.mappings.lip.IndicationResult.Digital;
+import nl.geboorteketen.mappings.lip.IndicationResult.Fired;
 
 /**
  * Applies a LIP rule table to one family. Every number comes from the table; this class only
@@ -100,7 +100,7 @@ public final class LipCalculator {
     }
   }
 
-  static String fmt(double hours) {
+  public static String fmt(double hours) {
     return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours).replace('.', ',');
   }
 

@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.programme;
+package nl.geboorteketen.mappings.eligibility;
 
 import java.util.List;
 import java.util.Set;

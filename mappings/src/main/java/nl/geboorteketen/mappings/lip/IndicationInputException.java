@@ -1,7 +1,6 @@
-package nl.geboorteketen.server.indication;
+package nl.geboorteketen.mappings.lip;
 
 import java.util.List;
-import nl.geboorteketen.server.fhir.Problems;
 
 /**
  * Input the LIP cannot work with: missing (400, every missing item listed) or contradictory or
@@ -10,12 +9,7 @@ import nl.geboorteketen.server.fhir.Problems;
 public class IndicationInputException extends RuntimeException {
 
   /** One problem: the parameter it concerns and what is wrong, in Dutch. */
-  public record Problem(String parameter, String message) {
-
-    Problems.Problem asFhir() {
-      return new Problems.Problem(parameter, message);
-    }
-  }
+  public record Problem(String parameter, String message) {}
 
   private final int status;
   private final List<Problem> problems;
@@ -32,10 +26,5 @@ public class IndicationInputException extends RuntimeException {
 
   public List<Problem> problems() {
     return problems;
-  }
-
-  /** The OperationOutcome a client gets: one issue per problem, its expression the parameter. */
-  public RuntimeException asFhir() {
-    return Problems.of(status, problems.stream().map(Problem::asFhir).toList());
   }
 }

@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.contribution;
+package nl.geboorteketen.mappings.contribution;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

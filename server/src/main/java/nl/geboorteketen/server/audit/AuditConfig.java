@@ -1,0 +1,32 @@
+package nl.geboorteketen.server.audit;
+
+import ca.uhn.fhir.context.FhirContext;
+import javax.sql.DataSource;
+import nl.geboorteketen.server.security.CareLedger;
+import nl.geboorteketen.server.security.EndpointWatcher;
+import nl.geboorteketen.server.security.FamilyScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The audit log: who read or wrote what, and every care relationship granted or ended. */
+@Configuration
+public class AuditConfig {
+
+  /** The audit log; every care relationship granted or ended is recorded in it, in the same transaction. */
+  @Bean
+  public AuditLog auditLog(DataSource dataSource, FhirContext ctx, CareLedger ledger) {
+    AuditLog log = new AuditLog(dataSource, ctx);
+    ledger.onRecorded((family, organisation, what, source, by) -> log.append(
+        AuditRecord.ledgerEvent(family, organisation, what, source, by)));
+    return log;
+  }
+
+  /** Records every answer after the family filter has decided it, and serves the log to the beheerder and the PGO. */
+  @Bean
+  public EndpointWatcher auditOnEndpoint(AuditLog auditLog, FamilyScope scope) {
+    return server -> {
+      server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
+      server.registerProvider(new AuditEventLogProvider(auditLog, scope));
+    };
+  }
+}
