@@ -60,6 +60,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.register(HealthConfig.class, StorageConfig.class);
     context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
     context.register(nl.geboorteketen.server.handover.HandoverConfig.class);
+    context.register(nl.geboorteketen.server.maternalrecord.MaternalRecordConfig.class);
     context.register(SecurityConfig.class, nl.geboorteketen.server.pgo.PgoConfig.class,
         nl.geboorteketen.server.audit.AuditConfig.class);
     context.register(ExampleFamilyConfig.class);

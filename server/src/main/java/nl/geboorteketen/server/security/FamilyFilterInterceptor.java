@@ -67,11 +67,32 @@ public class FamilyFilterInterceptor {
     if (caller == null || caller.isBeheerder()) {
       return;
     }
+    if (!resourcesMatchPositions(details)) {
+      return;
+    }
     for (int i = 0; i < details.size(); i++) {
       IBaseResource r = details.getResource(i);
       if (r != null && hidden(request, caller, r)) {
         details.setDontReturnResourceAtIndex(i);
       }
+    }
+  }
+
+  /**
+   * HAPI hands a search's ids over before loading them, and loads fewer resources than ids when
+   * one was deleted in between (a concurrent delete, or an id it still had cached): then position
+   * i no longer holds the resource of id i (hapi-fhir#8071: "Index N out of bounds", a 500). Such a
+   * batch is left alone here; every resource that is shown still passes {@link #beforeShow}.
+   */
+  private static boolean resourcesMatchPositions(IPreResourceAccessDetails details) {
+    if (details.size() == 0) {
+      return true;
+    }
+    try {
+      details.getResource(details.size() - 1);
+      return true;
+    } catch (IndexOutOfBoundsException shorter) {
+      return false;
     }
   }
 

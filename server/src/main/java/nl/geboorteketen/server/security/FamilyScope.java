@@ -3,11 +3,13 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.geboorteketen.server.notification.TaskSubscriptions;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -46,7 +48,6 @@ public class FamilyScope {
    * The patients ("Patient/id") a PGO user may see (her family); null means everything (beheerder).
    * Partners are decided per family in {@link #maySee}.
    */
-  @SuppressWarnings("unchecked")
   public Set<String> visiblePatients(RequestDetails request, Caller caller) {
     if (caller == null || caller.isBeheerder()) {
       return null;
@@ -54,20 +55,26 @@ public class FamilyScope {
     if (!caller.isPgo()) {
       throw new IllegalStateException("visiblePatients is for PGO callers; partners are checked per family");
     }
-    Object cached = request.getUserData().get(KEY);
-    if (cached != null) {
-      return (Set<String>) cached;
+    return memory(request, KEY, () -> forPgo(caller));
+  }
+
+  /**
+   * What this class remembers per request. HAPI runs a search on a thread of its own that calls
+   * the filter with the same request while the request's thread loads the first page, so these
+   * memories are shared between threads: made once under the request's lock, thread-safe inside.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T memory(RequestDetails request, String key, java.util.function.Supplier<T> make) {
+    Map<Object, Object> data = request.getUserData();
+    synchronized (data) {
+      return (T) data.computeIfAbsent(key, k -> make.get());
     }
-    Set<String> visible = forPgo(caller);
-    request.getUserData().put(KEY, visible);
-    return visible;
   }
 
   /** Per request: family → may this partner see it (a relationship in the ledger, and no partner-delen deny). */
   @SuppressWarnings("unchecked")
   private boolean partnerMaySee(RequestDetails request, String organisation, String patient) {
-    Map<String, Boolean> decided = (Map<String, Boolean>) request.getUserData()
-        .computeIfAbsent(PARTNER_KEY, k -> new HashMap<String, Boolean>());
+    Map<String, Boolean> decided = memory(request, PARTNER_KEY, ConcurrentHashMap<String, Boolean>::new);
     if (!patient.startsWith("Patient/")) {
       return false; // a dangling maternal-record reference: no one's but the beheerder's
     }
@@ -132,9 +139,14 @@ public class FamilyScope {
   /** As {@link #familyMembersOf}, remembered for the request (the filter's two hooks and the audit ask alike). */
   @SuppressWarnings("unchecked")
   public Set<String> ownersFor(RequestDetails request, IBaseResource resource) {
-    Map<IBaseResource, Set<String>> known = (Map<IBaseResource, Set<String>>) request.getUserData()
-        .computeIfAbsent(OWNERS_KEY, k -> new java.util.IdentityHashMap<IBaseResource, Set<String>>());
-    return known.computeIfAbsent(resource, this::familyMembersOf);
+    Map<IBaseResource, Set<String>> known = memory(request, OWNERS_KEY,
+        () -> Collections.synchronizedMap(new IdentityHashMap<IBaseResource, Set<String>>()));
+    Set<String> owners = known.get(resource);
+    if (owners == null) {
+      owners = Collections.unmodifiableSet(familyMembersOf(resource));
+      known.put(resource, owners);
+    }
+    return owners;
   }
 
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */

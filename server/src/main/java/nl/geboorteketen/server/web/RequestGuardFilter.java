@@ -14,8 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -87,13 +91,55 @@ public class RequestGuardFilter extends HttpFilter {
     return out.toByteArray();
   }
 
-  /** The request with its body already read, so the FHIR server can read it again. */
+  /**
+   * The request with its body already read, so the FHIR server can read it again. Having read the
+   * body, the container no longer parses a form from it, so a form body ({@code POST
+   * [type]/_search}) is parsed here: its parameters join those of the query string, as the
+   * servlet specification has it.
+   */
   private static final class CachedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
+    private Map<String, String[]> parameters;
 
     CachedBodyRequest(HttpServletRequest request, byte[] body) {
       super(request);
       this.body = body;
+    }
+
+    @Override
+    public synchronized Map<String, String[]> getParameterMap() {
+      if (parameters == null) {
+        String type = getContentType();
+        parameters = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+            ? FormParameters.merge(super.getParameterMap(), new String(body, charset()))
+            : super.getParameterMap();
+      }
+      return parameters;
+    }
+
+    @Override
+    public String getParameter(String name) {
+      String[] values = getParameterMap().get(name);
+      return values == null || values.length == 0 ? null : values[0];
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      String[] values = getParameterMap().get(name);
+      return values == null ? null : values.clone();
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+      return Collections.enumeration(getParameterMap().keySet());
+    }
+
+    private Charset charset() {
+      try {
+        return getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+      } catch (IllegalArgumentException unknown) {
+        return StandardCharsets.UTF_8;
+      }
     }
 
     @Override

@@ -62,6 +62,7 @@ class OperationContractTest {
       new Call("overdracht", "{EpisodeOfCare/family-jansen-zwangerschap}/$overdracht",
           "type=verloskundige-kraamzorg&ontvanger={Organization/family-jansen-kraamzorg}"),
       new Call("zorgrelaties", "{Patient/family-jansen-anna}/$zorgrelaties", "alleen-actief=true"),
+      new Call("episodeofcare-everything", "{EpisodeOfCare/family-jansen-zwangerschap}/$everything", ""),
       new Call("zorgrelatie-verlenen", "{Patient/family-jansen-anna}/$zorgrelatie-verlenen",
           "organisatie={Organization/family-jansen-jgz}&reden=contracttest"),
       new Call("zorgrelatie-intrekken", "{Patient/family-jansen-anna}/$zorgrelatie-intrekken",
@@ -271,7 +272,7 @@ class OperationContractTest {
 
   private static Map<String, String> query(String query) {
     Map<String, String> result = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
+    for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
       String[] kv = pair.split("=", 2);
       result.put(kv[0], kv[1]);
     }
