@@ -44,6 +44,7 @@ import nl.geboorteketen.server.validation.EntryFetcher;
 import nl.geboorteketen.server.validation.EntryReferencePolicy;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.TargetProfiles;
+import nl.geboorteketen.server.validation.TargetVisibility;
 import nl.geboorteketen.server.validation.TransactionEntries;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
 import nl.geboorteketen.server.validation.ValidationWarmUp;
@@ -105,7 +106,8 @@ public class FhirServerConfig {
   }
 
   @Bean
-  public TargetProfiles targetProfiles(FhirContext ctx, ProfilePackage pkg, ProfileSelector selector, DaoRegistry daos) {
+  public TargetProfiles targetProfiles(FhirContext ctx, ProfilePackage pkg, ProfileSelector selector, DaoRegistry daos,
+      ObjectProvider<TargetVisibility> visibility) {
     return new TargetProfiles(ctx, pkg, selector, ref -> {
       IdType id = new IdType(ref);
       try {
@@ -113,7 +115,7 @@ public class FhirServerConfig {
       } catch (ResourceNotFoundException | ResourceGoneException e) {
         return Optional.empty();
       }
-    });
+    }, visibility.getIfAvailable(() -> TargetVisibility.EVERYONE));
   }
 
   @Bean

@@ -19,6 +19,7 @@ import nl.geboorteketen.server.pgo.CorrelationIdInterceptor;
 import nl.geboorteketen.server.pgo.PgoSearchNarrowingInterceptor;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileSelector;
+import nl.geboorteketen.server.validation.TargetVisibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -85,6 +86,13 @@ public class SecurityConfig {
   @Bean
   public FamilyScope familyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache) {
     return new FamilyScope(ctx, ledger, cache);
+  }
+
+  /** A reference's target is judged by its profile only when the caller may see it (validation). */
+  @Bean
+  public TargetVisibility targetVisibility(FamilyScope scope) {
+    return (request, target) -> !(request instanceof ca.uhn.fhir.rest.api.server.RequestDetails details)
+        || scope.maySee(details, AuthenticationInterceptor.caller(details), target);
   }
 
   /**

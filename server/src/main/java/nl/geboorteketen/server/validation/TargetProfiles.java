@@ -47,15 +47,20 @@ public final class TargetProfiles {
 
   private final ProfileSelector selector;
   private final Function<String, Optional<Resource>> stored;
+  private final TargetVisibility visibility;
   private final Map<String, List<Rule>> byProfile = new HashMap<>();
   private final List<Rule> extensions = new ArrayList<>();
   private final Map<String, String> names = new HashMap<>();
 
-  /** @param stored reads a stored resource by {@code Type/id}, whoever owns it; empty when there is none */
+  /**
+   * @param stored reads a stored resource by {@code Type/id}, whoever owns it; empty when there is none
+   * @param visibility whether the caller may see a stored target; one it may not see is not judged here
+   */
   public TargetProfiles(FhirContext ctx, ProfilePackage pkg, ProfileSelector selector,
-      Function<String, Optional<Resource>> stored) {
+      Function<String, Optional<Resource>> stored, TargetVisibility visibility) {
     this.selector = selector;
     this.stored = stored;
+    this.visibility = visibility;
     Map<String, StructureDefinition> ours = new HashMap<>();
     for (String json : pkg.resourcesIn("package")) {
       if (ctx.newJsonParser().parseResource(json) instanceof StructureDefinition sd
@@ -172,11 +177,13 @@ public final class TargetProfiles {
       return;
     }
     if (target.isEmpty()) {
-      String key = local;
-      target = TransactionEntries.find(request, key).or(() -> stored.apply(key));
+      target = TransactionEntries.find(request, local);
     }
     if (target.isEmpty()) {
-      return; // a reference to nothing is refused by referential integrity, with its own message
+      target = stored.apply(local).filter(t -> visibility.maySee(request, t));
+    }
+    if (target.isEmpty()) {
+      return; // nothing there (referential integrity refuses it), or another family's (the write checks do)
     }
     Set<String> meets = target.get().getMeta().getProfile().stream()
         .map(p -> unversioned(p.getValue())).collect(Collectors.toCollection(HashSet::new));

@@ -145,6 +145,17 @@ class ReferenceTargetTest {
   }
 
   @Test
+  void anotherFamilysEnrolmentIsRefusedAsAnotherFamilysWithoutSayingWhatItIs() {
+    String otherMother = Fixtures.storeNewFamily().get("Patient/family-jansen-anna");
+    String foreign = created(Http.shared(), enrolment(otherMother));
+    Observation v = vulnerability();
+    v.getExtensionByUrl(MATERNAL_RECORD).setValue(new Reference(foreign));
+    Http.Response r = midwife.postJson("/fhir/Observation", v);
+    assertEquals(403, r.status(), r::toString);
+    assertTrue(!r.body().contains("gk-maternal-record") && !r.body().contains("programme"), r::toString);
+  }
+
+  @Test
   void anIndicationReplacingARequestThatIsNoIndicationIsRefused() {
     ServiceRequest other = new ServiceRequest().setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE)
         .setIntent(ServiceRequest.ServiceRequestIntent.ORDER).setSubject(new Reference(mother()))
