@@ -11,5 +11,5 @@ Source: zib2020 Zwangerschap (pregnancy) context; Nictiz PWD 3.2 "zwangerschapsd
 """
 Context: Observation, Procedure, ServiceRequest, CarePlan, Task, Composition, Consent, RelatedPerson, Goal, Provenance
 * value[x] 1..1
-* value[x] only Reference(EpisodeOfCare)
+* value[x] only Reference(GkMaternalRecord)
 * valueReference ^short = "Het zwangerschapsdossier (the maternal record, EpisodeOfCare)"

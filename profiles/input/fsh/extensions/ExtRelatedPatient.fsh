@@ -9,5 +9,5 @@ Source: the R5 `RelatedPerson`/`Patient.link` discussions; our decision, see doc
 """
 Context: RelatedPerson
 * value[x] 1..1
-* value[x] only Reference(Patient)
+* value[x] only Reference(GkPatient)
 * valueReference ^short = "De Patient-resource van de verwante (the related person's Patient resource)"

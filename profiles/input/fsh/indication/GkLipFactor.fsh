@@ -16,6 +16,7 @@ Not derived from nl-core: a LIP more- or fewer-factor is a concept of the LIP, n
 * subject 1..1 MS
 * subject only Reference(GkPatient)
 * effective[x] MS
+* insert RecordedByProfessional
 * value[x] MS
 * value[x] only Quantity
 * valueQuantity.system = $ucum

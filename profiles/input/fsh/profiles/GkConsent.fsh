@@ -31,7 +31,10 @@ Not derived from nl-core: zib2020 AdvanceDirective / TreatmentDirective2 are abo
 * provision.period MS
 * provision.actor MS
 * provision.actor.role = $v3ParticipationType#IRCP
-* provision.actor.reference only Reference(Organization)
+* provision.actor.reference only Reference(GkOrganization)
+* performer only Reference(GkPatient or RelatedPerson)
+* performer ^short = "Wie toestemming gaf of weigerde: de moeder of een gezinslid"
+* organization only Reference(GkOrganization)
 * obeys gk-consent-1
 
 Invariant: gk-consent-1

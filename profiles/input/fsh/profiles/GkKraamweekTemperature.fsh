@@ -12,6 +12,7 @@ Derives from nl-core-BodyTemperature (LOINC 8310-5, category vital-signs); kraam
 * subject only Reference(GkPatient)
 * effective[x] 1..1 MS
 * performer MS
+* insert RecordedByProfessional
 * insert PointsAtMaternalRecord(0..1)
 * value[x] 1..1 MS
 * value[x] only Quantity

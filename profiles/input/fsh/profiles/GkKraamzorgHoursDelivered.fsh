@@ -15,6 +15,8 @@ Not derived from nl-core: hours of kraamzorg delivered are a LIP figure, no zib 
 * effective[x] 1..1 MS
 * effective[x] only Period
 * performer 1..* MS
+* performer only Reference(GkOrganization or GkPractitionerRole)
+* performer ^short = "De kraamzorgorganisatie of de kraamverzorgende (rol) die de zorg leverde"
 * insert PointsAtMaternalRecord(1..1)
 * value[x] 1..1 MS
 * value[x] only Quantity

@@ -31,5 +31,8 @@ Derives from nl-core-EpisodeOfCare; Nictiz PWD 3.2 (zwangerschapsdossier).
 * patient ^short = "De zwangere (the pregnant woman)"
 * managingOrganization MS
 * managingOrganization only Reference(GkOrganization)
+* careManager only Reference(GkPractitionerRole or GkPractitioner)
+* careManager ^short = "De verantwoordelijke verloskundige (the responsible midwife)"
 * period MS
 * team MS
+* team only Reference(GkCareTeam)

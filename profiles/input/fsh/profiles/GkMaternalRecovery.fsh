@@ -14,6 +14,7 @@ Not derived from nl-core: no zib holds the kraamzorg's recovery check of the mot
 * subject ^short = "De moeder"
 * effective[x] 1..1 MS
 * performer MS
+* insert RecordedByProfessional
 * insert PointsAtMaternalRecord(0..1)
 * value[x] 1..1 MS
 * value[x] only string

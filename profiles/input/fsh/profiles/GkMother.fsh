@@ -12,7 +12,6 @@ Derives from nl-core-ContactPerson: the mother is the child's contact person wit
 """
 * extension contains ExtRelatedPatient named relatedPatient 1..1 MS
 * extension[relatedPatient] ^short = "De Patient-resource van de moeder (the mother's Patient resource)"
-* extension[relatedPatient].valueReference only Reference(GkPatient)
 * insert PointsAtMaternalRecord(0..1)
 * patient MS
 * patient only Reference(GkPatient)

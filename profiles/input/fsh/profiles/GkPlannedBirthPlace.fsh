@@ -11,6 +11,7 @@ Not derived from nl-core: zib2020 Pregnancy has no planned place of birth.
 * status MS
 * subject 1..1 MS
 * subject only Reference(GkPatient)
+* insert RecordedByProfessional
 * insert PointsAtMaternalRecord(1..1)
 * value[x] 1..1 MS
 * value[x] only CodeableConcept

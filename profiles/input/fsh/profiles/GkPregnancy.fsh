@@ -18,6 +18,7 @@ Derives from nl-core-Pregnancy (code SNOMED 118185001 from there); PWD 3.2 zwang
 * subject ^short = "De zwangere (the pregnant woman)"
 * effective[x] MS
 * performer MS
+* insert RecordedByProfessional
 * hasMember MS
 * hasMember[estimatedDateOfDelivery] only Reference(GkEdd)
 * hasMember[pregnancyDuration] only Reference(GkGestationalAge)

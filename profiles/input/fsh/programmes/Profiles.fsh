@@ -59,11 +59,12 @@ Not derived from nl-core-CareTeam: zib2020 CareTeam allows one health profession
 * subject only Reference(GkPatient)
 * participant 1..* MS
 * participant.member 1..1 MS
-* participant.member only Reference(GkOrganization or GkPractitionerRole or GkPatient or RelatedPerson)
+* participant.member only Reference(GkOrganization or GkPractitionerRole or GkPractitioner or GkPatient or RelatedPerson)
 * participant.role 1..* MS
 * participant.role.text 1..1 MS
 * participant.role.text ^short = "De verantwoordelijkheid van deze partner in woorden"
 * participant.onBehalfOf only Reference(GkOrganization)
+* managingOrganization only Reference(GkOrganization)
 
 Profile: GkGezinsplanGoal
 Parent: Goal
@@ -120,6 +121,7 @@ Not derived from nl-core: zib2020 has no care plan.
 * goal 1..* MS
 * goal only Reference(GkGezinsplanGoal)
 * supportingInfo MS
+* supportingInfo only Reference(GkConsent)
 * supportingInfo ^short = "De toestemming van het gezin (Consent, gk-consent)"
 * activity MS
 * activity.detail 1..1 MS
@@ -152,3 +154,5 @@ Not derived from nl-core-EpisodeOfCare: an enrolment in a support programme is n
 * period MS
 * period.start 1..1
 * managingOrganization MS
+* managingOrganization only Reference(GkOrganization)
+* careManager only Reference(GkPractitionerRole or GkPractitioner)

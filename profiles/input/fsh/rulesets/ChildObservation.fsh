@@ -6,4 +6,5 @@ RuleSet: ChildObservation
 * subject ^short = "Het kind (the child)"
 * effective[x] 1..1 MS
 * performer MS
+* insert RecordedByProfessional
 * insert PointsAtMaternalRecord(0..1)

@@ -6,4 +6,5 @@ RuleSet: PregnancyMember
 * subject only Reference(GkPatient)
 * subject ^short = "De zwangere (the pregnant woman)"
 * effective[x] MS
+* insert RecordedByProfessional
 * insert PointsAtMaternalRecord(0..1)

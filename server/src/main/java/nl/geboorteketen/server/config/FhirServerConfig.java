@@ -18,6 +18,14 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.validation.IValidatorModule;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.Optional;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
 import nl.geboorteketen.server.web.IssueCodeInterceptor;
 import nl.geboorteketen.server.web.OpenApiDocs;
 import nl.geboorteketen.server.web.OperationParameterDocs;
@@ -36,7 +44,12 @@ import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
 import nl.geboorteketen.server.packages.ConstraintsUnlisted;
+import nl.geboorteketen.server.validation.EntryFetcher;
+import nl.geboorteketen.server.validation.EntryReferencePolicy;
 import nl.geboorteketen.server.validation.ProfileSelector;
+import nl.geboorteketen.server.validation.TargetProfiles;
+import nl.geboorteketen.server.validation.TargetVisibility;
+import nl.geboorteketen.server.validation.TransactionEntries;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
 import nl.geboorteketen.server.validation.ValidationWarmUp;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -77,12 +90,50 @@ public class FhirServerConfig {
     return nictiz;
   }
 
+  /** References on write: the entries of a transaction, by the references other entries make to them. */
+  @Bean
+  public TransactionEntries transactionEntries(IInterceptorService storageInterceptors) {
+    TransactionEntries entries = new TransactionEntries();
+    storageInterceptors.registerInterceptor(entries);
+    return entries;
+  }
+
+  @Bean
+  public EntryReferencePolicy entryReferencePolicy() {
+    return new EntryReferencePolicy();
+  }
+
+  @Bean
+  public EntryFetcher entryFetcher(FhirContext ctx, IValidationSupport chain, DaoRegistry daos,
+      WorkerContextValidationSupportAdapter worker) {
+    return new EntryFetcher(ctx, chain, daos, worker);
+  }
+
+  @Bean
+  public TargetProfiles targetProfiles(FhirContext ctx, ProfilePackage pkg, ProfileSelector selector, DaoRegistry daos,
+      ObjectProvider<TargetVisibility> visibility) {
+    return new TargetProfiles(ctx, pkg, selector, ref -> {
+      IdType id = new IdType(ref);
+      try {
+        return Optional.of((Resource) daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails()));
+      } catch (ResourceNotFoundException | ResourceGoneException e) {
+        return Optional.empty();
+      }
+    }, visibility.getIfAvailable(() -> TargetVisibility.EVERYONE));
+  }
+
   @Bean
   public ProfileValidationInterceptor profileValidationInterceptor(
       FhirContext ctx, @Qualifier("myInstanceValidator") IValidatorModule instanceValidator,
       ProfileSelector selector, IInterceptorService storageInterceptors,
-      @Qualifier("nictizValidationSupport") PrePopulatedValidationSupport nictiz) {
-    ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(ctx, instanceValidator, selector);
+      @Qualifier("nictizValidationSupport") PrePopulatedValidationSupport nictiz,
+      EntryReferencePolicy referencePolicy, EntryFetcher fetcher, TargetProfiles targets) {
+    // the type of every reference's target is checked from its URL, without reading the target
+    FhirInstanceValidator validator = (FhirInstanceValidator) instanceValidator;
+    validator.setAssumeValidRestReferences(true);
+    validator.setValidatorPolicyAdvisor(referencePolicy);
+    validator.setValidatorResourceFetcher(fetcher);
+    ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(ctx, instanceValidator, selector, targets);
     storageInterceptors.registerInterceptor(interceptor);
     return interceptor;
   }

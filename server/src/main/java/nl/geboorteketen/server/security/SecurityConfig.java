@@ -13,6 +13,7 @@ import nl.geboorteketen.server.consent.ConsentService;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileSelector;
+import nl.geboorteketen.server.validation.TargetVisibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,6 +81,13 @@ public class SecurityConfig {
   @Bean
   public FamilyScope familyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache) {
     return new FamilyScope(ctx, ledger, cache);
+  }
+
+  /** A reference's target is judged by its profile only when the caller may see it (validation). */
+  @Bean
+  public TargetVisibility targetVisibility(FamilyScope scope) {
+    return (request, target) -> !(request instanceof ca.uhn.fhir.rest.api.server.RequestDetails details)
+        || scope.maySee(details, AuthenticationInterceptor.caller(details), target);
   }
 
   /**

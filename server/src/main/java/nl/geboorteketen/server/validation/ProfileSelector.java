@@ -73,6 +73,17 @@ public final class ProfileSelector {
     return result;
   }
 
+  /**
+   * Whether every stored resource of its type meets this profile: it is our only profile of that type
+   * and fixes no code, so it is selected for every write of the type. A reference to it then needs
+   * only the right type; any other profile of ours needs a look at the target.
+   */
+  public boolean heldByEvery(String type, String profileUrl) {
+    List<Candidate> candidates = byType.get(type);
+    return candidates != null && candidates.size() == 1 && candidates.get(0).generic()
+        && candidates.get(0).url().equals(profileUrl);
+  }
+
   /** The profile this resource must conform to, if any of ours applies. */
   public Optional<String> select(Resource resource) {
     List<Candidate> candidates = byType.get(resource.fhirType());

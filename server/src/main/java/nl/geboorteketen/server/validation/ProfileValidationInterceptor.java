@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidatorModule;
@@ -11,17 +12,25 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
 
 /**
  * Validates every create and update, including each entry of a transaction, against the profile
  * {@link ProfileSelector} picks, offline. A resource that fails is refused with 422 and an
- * OperationOutcome naming each offending element; nothing is stored.
+ * OperationOutcome naming each offending element; nothing is stored. References are part of it:
+ * the target's type from the reference URL (or from the transaction entry it names), and where our
+ * profile asks for a target profile the type does not settle, the target itself ({@link TargetProfiles}).
  */
 @Interceptor
 public class ProfileValidationInterceptor {
@@ -29,9 +38,20 @@ public class ProfileValidationInterceptor {
   private final FhirContext ctx;
   private final FhirValidator validator;
   private final ProfileSelector selector;
+  private final TargetProfiles targets;
 
-  public ProfileValidationInterceptor(FhirContext ctx, IValidatorModule instanceValidator, ProfileSelector selector) {
+  /** A refused element: where, and what is wrong with it. */
+  private record Issue(String location, String text) {}
+
+  /** The validator's ids for a reference whose target has a type the element does not allow. */
+  private static final Set<String> WRONG_TARGET_TYPE = Set.of(I18nConstants.REFERENCE_REF_BADTARGETTYPE,
+      I18nConstants.REFERENCE_REF_BADTARGETTYPE2, I18nConstants.REFERENCE_REF_CANTMATCHTYPE,
+      I18nConstants.REFERENCE_REF_WRONGTARGET);
+
+  public ProfileValidationInterceptor(FhirContext ctx, IValidatorModule instanceValidator, ProfileSelector selector,
+      TargetProfiles targets) {
     this.ctx = ctx;
+    this.targets = targets;
     this.validator = ctx.newValidator().setValidateAgainstStandardSchema(false)
         .setValidateAgainstStandardSchematron(false)
         .registerValidatorModule(instanceValidator);
@@ -39,45 +59,77 @@ public class ProfileValidationInterceptor {
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  public void onCreate(IBaseResource resource) {
-    validate(resource);
+  public void onCreate(IBaseResource resource, RequestDetails request) {
+    validate(resource, request);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  public void onUpdate(IBaseResource previous, IBaseResource updated) {
-    validate(updated);
+  public void onUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
+    validate(updated, request);
   }
 
-  /** Validates against the selected profile; throws 422 on any error. */
+  /** Validates against the selected profile, outside any request; throws 422 on any error. */
   public void validate(IBaseResource resource) {
+    validate(resource, null);
+  }
+
+  /**
+   * Validates against the selected profile; throws 422 on any error. The request, when there is one,
+   * lets a reference to another entry of its transaction be checked against that entry.
+   */
+  public void validate(IBaseResource resource, RequestDetails request) {
     if (!(resource instanceof Resource r)) {
       return;
     }
     Optional<String> profile = selector.select(r);
-    if (profile.isEmpty() && !r.getMeta().hasProfile()) {
-      return;
+    List<Issue> issues = new ArrayList<>();
+    if (profile.isPresent() || r.getMeta().hasProfile()) {
+      ValidationOptions options = new ValidationOptions();
+      options.setAppContext(request);
+      profile.ifPresent(options::addProfile);
+      ValidationResult result = validator.validateWithResult(resource, options);
+      issues.addAll(issues(OfflineTerminology.errorsThatCount(result.getMessages())));
     }
-    ValidationOptions options = new ValidationOptions();
-    profile.ifPresent(options::addProfile);
-    ValidationResult result = validator.validateWithResult(resource, options);
-    List<SingleValidationMessage> errors = OfflineTerminology.errorsThatCount(result.getMessages());
-    if (!errors.isEmpty()) {
-      throw new UnprocessableEntityException(ctx, outcome(r.fhirType(), profile.orElse(null), errors));
+    Set<String> profiles = new LinkedHashSet<>();
+    profile.ifPresent(profiles::add);
+    r.getMeta().getProfile().stream().map(CanonicalType::getValue).forEach(profiles::add);
+    targets.check(r, profiles, request).forEach(p -> issues.add(new Issue(p.expression(), p.message())));
+    if (!issues.isEmpty()) {
+      throw new UnprocessableEntityException(ctx, outcome(r.fhirType(), profile.orElse(null), issues));
     }
   }
 
-  private static OperationOutcome outcome(String type, String profile, List<SingleValidationMessage> errors) {
+  /**
+   * The validator's errors as issues; a reference to a target of a type the element does not allow
+   * gets one issue (the validator may word it twice) that says so first in Dutch.
+   */
+  private static List<Issue> issues(List<SingleValidationMessage> errors) {
+    List<Issue> result = new ArrayList<>();
+    Set<String> wrongTargetAt = new HashSet<>();
+    for (SingleValidationMessage error : errors) {
+      if (WRONG_TARGET_TYPE.contains(error.getMessageId()) && !wrongTargetAt.add(error.getLocationString())) {
+        continue;
+      }
+      String text = WRONG_TARGET_TYPE.contains(error.getMessageId())
+          ? "Deze verwijzing wijst naar een resource van een type dat hier niet is toegestaan. " + error.getMessage()
+          : error.getMessage();
+      result.add(new Issue(error.getLocationString(), text));
+    }
+    return result;
+  }
+
+  private static OperationOutcome outcome(String type, String profile, List<Issue> issues) {
     OperationOutcome oo = new OperationOutcome();
     String against = profile == null ? "the profiles it claims" : "profile " + profile;
-    for (SingleValidationMessage error : errors) {
+    for (Issue error : issues) {
       OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
           .setSeverity(IssueSeverity.ERROR)
           .setCode(OperationOutcome.IssueType.PROCESSING)
-          .setDiagnostics(error.getLocationString() + ": " + error.getMessage()
+          .setDiagnostics(error.location() + ": " + error.text()
               + " (" + type + " does not conform to " + against + ")");
-      if (error.getLocationString() != null) {
-        issue.addExpression(error.getLocationString());
-        issue.addLocation(error.getLocationString());
+      if (error.location() != null) {
+        issue.addExpression(error.location());
+        issue.addLocation(error.location());
       }
     }
     return oo;
