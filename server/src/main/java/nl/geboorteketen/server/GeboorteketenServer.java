@@ -56,7 +56,8 @@ public final class GeboorteketenServer implements AutoCloseable {
     long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
-    context.register(PersistenceConfig.class, FhirServerConfig.class, IndicationConfig.class, ContributionConfig.class);
+    context.register(PersistenceConfig.class, FhirServerConfig.class, nl.geboorteketen.server.rules.RulesConfig.class,
+        IndicationConfig.class, ContributionConfig.class);
     context.register(HealthConfig.class, StorageConfig.class);
     context.register(nl.geboorteketen.server.programme.ProgrammeConfig.class);
     context.register(nl.geboorteketen.server.handover.HandoverConfig.class);

@@ -21,12 +21,15 @@ public class AuditConfig {
     return log;
   }
 
-  /** Records every answer after the family filter has decided it, and serves the log to the beheerder and the PGO. */
+  /** Records every answer after the family filter has decided it. */
   @Bean
   public EndpointWatcher auditOnEndpoint(AuditLog auditLog, FamilyScope scope) {
-    return server -> {
-      server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
-      server.registerProvider(new AuditEventLogProvider(auditLog, scope));
-    };
+    return server -> server.registerInterceptor(new AuditInterceptor(auditLog, scope, new AuditWriter(auditLog)));
+  }
+
+  /** Serves the log to the beheerder and the PGO. */
+  @Bean
+  public AuditEventLogProvider auditEventLogProvider(AuditLog auditLog, FamilyScope scope) {
+    return new AuditEventLogProvider(auditLog, scope);
   }
 }

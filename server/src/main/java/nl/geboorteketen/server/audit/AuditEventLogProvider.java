@@ -17,6 +17,7 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import java.util.Set;
+import nl.geboorteketen.server.fhir.OperationProvider;
 import nl.geboorteketen.server.security.AuthenticationInterceptor;
 import nl.geboorteketen.server.security.Caller;
 import nl.geboorteketen.server.security.FamilyScope;
@@ -29,7 +30,7 @@ import org.hl7.fhir.r4.model.IdType;
  * agent (the token's subject or organisation), type, subtype, outcome and date, newest first. A PGO
  * sees only the records about her own family. Who may read it at all is the access table's row.
  */
-public class AuditEventLogProvider implements IResourceProvider {
+public class AuditEventLogProvider implements IResourceProvider, OperationProvider {
 
   private static final int MAX = 1000;
 

@@ -1,7 +1,8 @@
 package nl.geboorteketen.server.fhir;
 
 /**
- * Marks a plain HAPI provider of custom operations; every bean of this type is registered on the
- * FHIR endpoint, so a feature adds its operations without touching the endpoint's wiring.
+ * Marks a plain HAPI provider (our operations, or a resource served from our own tables such as the
+ * audit log); every bean of this type is registered on the FHIR endpoint, the one way a feature adds
+ * to it without touching the endpoint's wiring.
  */
 public interface OperationProvider {}

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import javax.sql.DataSource;
+import nl.geboorteketen.mappings.overdracht.HandoverTable;
 import nl.geboorteketen.server.kraamweek.BreastfeedingIndicatorProvider;
 import nl.geboorteketen.server.kraamweek.BreastfeedingIndicatorService;
 import nl.geboorteketen.server.notification.NotificationDispatcher;
@@ -13,6 +14,7 @@ import nl.geboorteketen.server.notification.TaskChangeNotifier;
 import nl.geboorteketen.server.notification.TaskSubscriptions;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.packages.ProfilePatterns;
+import nl.geboorteketen.server.rules.RuleTable;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
 import org.springframework.context.ApplicationListener;
@@ -29,9 +31,20 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class HandoverConfig {
 
   @Bean
-  public HandoverService handoverService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg,
+  public RuleTable handoverTable(FhirContext ctx, ProfilePackage pkg) {
+    ProfilePatterns profiles = new ProfilePatterns(ctx, pkg);
+    return new RuleTable(HandoverTable.URL, json -> HandoverTable.parse(json, profiles::of));
+  }
+
+  @Bean
+  public RuleTable breastfeedingIndicatorTable() {
+    return new RuleTable(BreastfeedingIndicatorService.RULES_URL, BreastfeedingIndicatorService::parse);
+  }
+
+  @Bean
+  public HandoverService handoverService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg, RuleTableStore tables,
       ProfileValidationInterceptor validation, PlatformTransactionManager txManager) {
-    return new HandoverService(ctx, daos, new RuleTableStore(daos, ctx, pkg), new ProfilePatterns(ctx, pkg),
+    return new HandoverService(ctx, daos, tables, new ProfilePatterns(ctx, pkg),
         validation, txManager);
   }
 
@@ -50,8 +63,8 @@ public class HandoverConfig {
   }
 
   @Bean
-  public BreastfeedingIndicatorService breastfeedingIndicatorService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg) {
-    return new BreastfeedingIndicatorService(daos, new RuleTableStore(daos, ctx, pkg));
+  public BreastfeedingIndicatorService breastfeedingIndicatorService(DaoRegistry daos, RuleTableStore tables) {
+    return new BreastfeedingIndicatorService(daos, tables);
   }
 
   @Bean

@@ -81,7 +81,7 @@ public class BreastfeedingIndicatorService {
     return r.getReferenceElement().toUnqualifiedVersionless().getValue();
   }
 
-  static Rules parse(byte[] json) {
+  public static Rules parse(byte[] json) {
     try {
       JsonNode rules = new ObjectMapper().readTree(json).get("rules");
       Set<String> exclusive = StreamSupport.stream(rules.get("exclusiveBreastfeeding").spliterator(), false)

@@ -2,7 +2,8 @@ package nl.geboorteketen.server.programme;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import nl.geboorteketen.server.packages.ProfilePackage;
+import nl.geboorteketen.mappings.eligibility.ProgrammeTable;
+import nl.geboorteketen.server.rules.RuleTable;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,14 @@ import org.springframework.context.annotation.Configuration;
 public class ProgrammeConfig {
 
   @Bean
-  public ProgrammeService programmeService(FhirContext ctx, DaoRegistry daos, ProfilePackage pkg,
+  public RuleTable programmeTable() {
+    return new RuleTable(ProgrammeTable.URL, ProgrammeTable::parse);
+  }
+
+  @Bean
+  public ProgrammeService programmeService(FhirContext ctx, DaoRegistry daos, RuleTableStore tables,
       javax.sql.DataSource dataSource, org.springframework.transaction.PlatformTransactionManager transactions) {
-    return new ProgrammeService(ctx, daos, new RuleTableStore(daos, ctx, pkg), new FamilyFacts(daos),
+    return new ProgrammeService(ctx, daos, tables, new FamilyFacts(daos),
         new EnrolmentLock(dataSource, transactions));
   }
 
