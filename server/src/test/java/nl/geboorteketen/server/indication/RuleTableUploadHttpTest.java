@@ -62,9 +62,25 @@ class RuleTableUploadHttpTest {
         "retiring the provider's table falls back to the package's");
   }
 
+  /** Every table a feature declares is checked on upload, not only the LIP's. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "https://fhir.geboorteketen.nl/Library/ondersteuningsprogrammas",
+      "https://fhir.geboorteketen.nl/Library/borstvoedingsindicator"})
+  void aBrokenTableOfAnyFeatureIsRefused(String url) {
+    Library broken = library(url, "2026.9", "{\"programmes\": 5, \"norm\": \"hoog\"}");
+    Http.Response refused = http.postJson("/fhir/Library", broken);
+    assertEquals(422, refused.status(), refused::toString);
+    assertEquals("Library.content[0].data", refused.outcome().getIssueFirstRep().getExpression().get(0).getValue());
+  }
+
   private static Library library(String version, String content) {
+    return library(IndicationCodes.LIP_TABLE, version, content);
+  }
+
+  private static Library library(String url, String version, String content) {
     Library library = new Library();
-    library.setUrl(IndicationCodes.LIP_TABLE);
+    library.setUrl(url);
     library.setVersion(version);
     library.setName("LipTest");
     library.setStatus(Enumerations.PublicationStatus.ACTIVE);
