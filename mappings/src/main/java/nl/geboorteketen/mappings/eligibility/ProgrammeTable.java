@@ -30,7 +30,14 @@ public record ProgrammeTable(String version, List<Programme> programmes) {
     try {
       JsonNode root = new ObjectMapper().readTree(json);
       List<Programme> programmes = new ArrayList<>();
-      for (JsonNode p : root.path("rules").path("programmes")) {
+      JsonNode listed = root.path("rules").path("programmes");
+      if (!listed.isArray() || listed.isEmpty()) {
+        throw new IllegalArgumentException("De regeltabel noemt geen programma's (rules.programmes is leeg of ontbreekt).");
+      }
+      for (JsonNode p : listed) {
+        if (p.path("code").asText("").isBlank()) {
+          throw new IllegalArgumentException("Een programma in de regeltabel heeft geen code.");
+        }
         List<Criterion> criteria = new ArrayList<>();
         for (JsonNode c : p.path("criteria")) {
           criteria.add(new Criterion(c.path("id").asText(), c.path("fact").asText(), c.path("op").asText(),
