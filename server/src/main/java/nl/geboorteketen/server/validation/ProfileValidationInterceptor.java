@@ -68,13 +68,13 @@ public class ProfileValidationInterceptor {
 
   private static OperationOutcome outcome(String type, String profile, List<SingleValidationMessage> errors) {
     OperationOutcome oo = new OperationOutcome();
-    String against = profile == null ? "the profiles it claims" : "profile " + profile;
+    String against = profile == null ? "de profielen die het noemt" : "profiel " + profile;
     for (SingleValidationMessage error : errors) {
       OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
           .setSeverity(IssueSeverity.ERROR)
           .setCode(OperationOutcome.IssueType.PROCESSING)
           .setDiagnostics(error.getLocationString() + ": " + error.getMessage()
-              + " (" + type + " does not conform to " + against + ")");
+              + " (" + type + " voldoet niet aan " + against + ")");
       if (error.getLocationString() != null) {
         issue.addExpression(error.getLocationString());
         issue.addLocation(error.getLocationString());
