@@ -69,15 +69,18 @@ final class RecordSelection {
     return null;
   }
 
+  private static final java.util.Map<String, String> ABOUT = java.util.Map.of(
+      "mother", "de moeder", "child", "het kind", "family", "het gezin");
+
   static String describe(Section section) {
     List<String> parts = new ArrayList<>();
     for (Selector s : section.select()) {
       StringBuilder b = new StringBuilder(s.type());
       if (s.code() != null && !s.code().isEmpty()) {
-        b.append(" code ").append(String.join(" or ", s.code()));
+        b.append(" code ").append(String.join(" of ", s.code()));
       }
       s.pattern().fixed().forEach((element, codings) -> b.append(" ").append(element).append(" ")
-          .append(String.join(" and ", codings)));
+          .append(String.join(" en ", codings)));
       if (s.profile() != null) {
         b.append(" (").append(s.profile()).append(")");
       }
@@ -85,11 +88,11 @@ final class RecordSelection {
         b.append(" status ").append(String.join("/", s.status()));
       }
       if (s.category() != null) {
-        b.append(" category ").append(s.category());
+        b.append(" categorie ").append(s.category());
       }
       parts.add(b.toString());
     }
-    return String.join("; or ", parts) + " about the " + section.about();
+    return String.join("; of ", parts) + " over " + ABOUT.getOrDefault(section.about(), section.about());
   }
 
   private static String status(Resource r) {

@@ -82,7 +82,7 @@ public class AuditEventLogProvider implements IResourceProvider, OperationProvid
 
   private static ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException appendOnly() {
     return new ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException(
-        "The audit log is append-only: only the server writes it, and no one changes or deletes a record.");
+        "Het auditlog wordt alleen aangevuld: alleen de server schrijft erin, en niemand wijzigt of verwijdert een regel.");
   }
 
   @Search(allowUnknownParams = false)
@@ -95,7 +95,7 @@ public class AuditEventLogProvider implements IResourceProvider, OperationProvid
       @OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
       @Count Integer count, @Sort SortSpec sort, RequestDetails request) {
     if (sort != null && !AuditEvent.SP_DATE.equals(sort.getParamName())) {
-      throw new InvalidRequestException("The audit log sorts by date only (_sort=date or _sort=-date).");
+      throw new InvalidRequestException("Het auditlog sorteert alleen op datum (_sort=date of _sort=-date).");
     }
     if (type != null && !"rest".equals(type.getValue())) {
       return List.of(); // every record is of type rest (a RESTful operation)

@@ -195,7 +195,7 @@ public class AuditInterceptor {
       }
     } catch (RuntimeException e) {
       LOG.error("Audit record could not be stored; the request is refused", e);
-      throw new InternalErrorException("The access could not be recorded in the audit log, so it is refused.", e);
+      throw new InternalErrorException("De toegang kon niet in het auditlog worden vastgelegd, daarom is de aanvraag geweigerd; probeer het later opnieuw.", e);
     }
   }
 }

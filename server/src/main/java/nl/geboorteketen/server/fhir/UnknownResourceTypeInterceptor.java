@@ -29,8 +29,8 @@ public class UnknownResourceTypeInterceptor {
     String first = path.substring(1).split("/", 2)[0];
     boolean looksLikeType = !first.isEmpty() && Character.isUpperCase(first.charAt(0));
     if (looksLikeType && !ctx.getResourceTypes().contains(first)) {
-      throw new InvalidRequestException("Unknown resource type '" + first
-          + "': this is a FHIR R4 server; see /fhir/metadata for the types it serves.");
+      throw new InvalidRequestException("Onbekend resourcetype '" + first
+          + "': dit is een FHIR R4-server; /fhir/metadata noemt de typen die hij kent.");
     }
     return true;
   }

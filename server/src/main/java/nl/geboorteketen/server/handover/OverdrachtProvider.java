@@ -42,8 +42,8 @@ public class OverdrachtProvider implements OperationProvider {
     }
     if (named != null && named.hasReference()
         && !caller.organisation().equals(named.getReferenceElement().toUnqualifiedVersionless().getValue())) {
-      throw new ForbiddenOperationException("zender " + named.getReference() + " is not the organisation of the token ("
-          + caller.organisation() + "); a partner hands over in its own name only.");
+      throw new ForbiddenOperationException("zender " + named.getReference() + " is niet de organisatie van het token ("
+          + caller.organisation() + "); een partner draagt alleen in eigen naam over.");
     }
     return new Reference(caller.organisation());
   }

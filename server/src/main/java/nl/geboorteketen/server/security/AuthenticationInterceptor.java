@@ -36,10 +36,10 @@ public class AuthenticationInterceptor {
       if (isAnonymousPath(servletRequest.getPathInfo())) {
         return true;
       }
-      throw unauthorized("invalid_request", "This request needs a bearer token (Authorization: Bearer <JWT>).");
+      throw unauthorized("invalid_request", "Deze aanvraag vraagt een bearer-token (Authorization: Bearer <JWT>).");
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw unauthorized("invalid_request", "Only bearer tokens are accepted (Authorization: Bearer <JWT>).");
+      throw unauthorized("invalid_request", "De server neemt alleen een bearer-token aan (Authorization: Bearer <JWT>).");
     }
     try {
       request.getUserData().put(CALLER, verifier.verify(header.substring(7).trim()));

@@ -67,13 +67,13 @@ public class AuthorizationInterceptor {
     }
     Caller caller = AuthenticationInterceptor.caller(request);
     if (caller == null) {
-      throw new AuthenticationException("This request needs a bearer token.");
+      throw new AuthenticationException("Deze aanvraag vraagt een bearer-token (Authorization: Bearer <JWT>).");
     }
     if (!caller.isPgo() && !caller.isBeheerder() && (caller.role() == null || !PARTNER_ROLES.contains(caller.role()))) {
-      throw forbidden("The token has no usable role (gk_role verloskundige, kraamzorg, jgz or beheerder, or gk_bsn).");
+      throw forbidden("Het token heeft geen bruikbare rol: geef gk_role verloskundige, kraamzorg, jgz of beheerder, of gk_bsn.");
     }
     if (caller.isPartner() && !caller.organisation().startsWith("Organization/")) {
-      throw forbidden("gk_org must be \"Organization/<id>\".");
+      throw forbidden("gk_org moet de vorm \"Organization/<id>\" hebben.");
     }
     String type = request.getResourceName();
     if (READS.contains(operation)) {
@@ -99,7 +99,7 @@ public class AuthorizationInterceptor {
         || operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE) {
       authorizeOperation(caller, request, type);
     } else if (!caller.isBeheerder()) {
-      throw forbidden("The interaction " + operation.getCode() + " is for the beheerder only.");
+      throw forbidden("De interactie " + operation.getCode() + " is alleen voor de beheerder.");
     }
     if (INSTANCE.contains(operation) && request.getId() != null && request.getId().hasIdPart() && type != null) {
       requireVisibleInstance(request, caller, request.getId().withResourceType(type).toUnqualifiedVersionless(),
@@ -133,7 +133,7 @@ public class AuthorizationInterceptor {
           : url == null ? "*" : url.split("[/?]", 2)[0];
       if (verb == null || verb == Bundle.HTTPVerb.GET || verb == Bundle.HTTPVerb.HEAD) {
         if (!caller.isBeheerder()) {
-          throw forbidden("Reads inside a transaction or batch are for the beheerder only; send them as plain requests.");
+          throw forbidden("Lezen binnen een transaction of batch mag alleen de beheerder; stuur leesverzoeken als losse aanvragen.");
         }
         continue;
       }
@@ -153,19 +153,19 @@ public class AuthorizationInterceptor {
       return;
     }
     AccessRules.OperationRule rule = rules.operation(name, type).orElseThrow(() -> forbidden(
-        "The operation " + name + (type == null ? "" : " on " + type) + " is not open to " + who(caller) + "."));
+        "De operatie " + name + (type == null ? "" : " op " + type) + " staat niet open voor " + who(caller) + "."));
     if (!rule.roles().contains(caller.tableRole())) {
-      throw forbidden("The operation " + rule.name() + " is for " + String.join(", ", rule.roles())
-          + "; the token's role is " + caller.tableRole() + ".");
+      throw forbidden("De operatie " + rule.name() + " is voor " + String.join(", ", rule.roles())
+          + "; de rol van het token is " + caller.tableRole() + ".");
     }
     requireScope(caller, type == null ? "*" : type, rule.permission());
     if (rule.ownOrganisationOnly() && request.getId() != null && request.getId().hasIdPart()
         && !caller.organisation().equals("Organization/" + request.getId().getIdPart())) {
-      throw forbidden("The operation " + rule.name() + " is open to an organisation for itself only; the token is for "
+      throw forbidden("De operatie " + rule.name() + " vraagt een organisatie alleen voor zichzelf; het token is van "
           + caller.organisation() + ".");
     }
     for (String target : referencedInputs(request)) {
-      requireVisibleInstance(request, caller, new IdType(target), "The input " + target);
+      requireVisibleInstance(request, caller, new IdType(target), "De invoer " + target);
     }
   }
 
@@ -196,22 +196,22 @@ public class AuthorizationInterceptor {
 
   private void requireScope(Caller caller, String type, char letter) {
     if (!caller.may(type, letter)) {
-      throw forbidden("The token's scope (" + String.join(" ", caller.scopes()) + ") does not allow '" + letter
-          + "' on " + type + ".");
+      throw forbidden("De scope van het token (" + String.join(" ", caller.scopes()) + ") staat '" + letter
+          + "' op " + type + " niet toe.");
     }
   }
 
   private void requireReader(Caller caller, String type) {
     rules.readers(type).ifPresent(roles -> {
       if (!roles.contains(caller.tableRole())) {
-        throw forbidden(type + " is readable by " + String.join(", ", roles) + " only.");
+        throw forbidden(type + " is alleen leesbaar voor " + String.join(", ", roles) + ".");
       }
     });
   }
 
   private void requireWriter(Caller caller, String type, char letter) {
     if (caller.isPgo()) {
-      throw forbidden("A PGO has read-only access.");
+      throw forbidden("Een PGO mag alleen lezen, niet schrijven.");
     }
     requireScope(caller, type, letter);
     // a row for the whole type decides before the body is validated: no 422 details for a caller who may not write it
@@ -220,14 +220,14 @@ public class AuthorizationInterceptor {
 
   private void requireRole(Caller caller, String type, Set<String> roles) {
     if (!roles.contains(caller.tableRole())) {
-      throw forbidden(roles.isEmpty() ? type + " cannot be written through the API."
-          : "Writing this " + type + " is for " + String.join(", ", roles) + "; the token's role is "
+      throw forbidden(roles.isEmpty() ? type + " kan niet via de API worden geschreven."
+          : "Schrijven van deze " + type + " is voor " + String.join(", ", roles) + "; de rol van het token is "
               + caller.tableRole() + ".");
     }
   }
 
   private static String who(Caller caller) {
-    return caller.isPgo() ? "this person" : caller.organisation();
+    return caller.isPgo() ? "deze persoon" : caller.organisation();
   }
 
   private static ForbiddenOperationException forbidden(String message) {

@@ -247,9 +247,9 @@ public class CareLedger {
   }
 
   private static ResourceVersionConflictException bsnTaken(String bsn) {
-    return new ResourceVersionConflictException("Another Patient already has BSN " + bsn + ": there is one Patient "
-        + "per BSN. Find her with Patient?identifier=http://fhir.nl/fhir/NamingSystem/bsn|" + bsn
-        + " (if your organisation cares for her) instead of creating her again.");
+    return new ResourceVersionConflictException("Een andere Patient heeft al BSN " + bsn + ": er is één Patient "
+        + "per BSN. Zoek haar met Patient?identifier=http://fhir.nl/fhir/NamingSystem/bsn|" + bsn
+        + " (als uw organisatie een zorgrelatie met haar heeft) in plaats van haar opnieuw aan te maken.");
   }
 
   public void releaseBsns(String patient) {

@@ -94,8 +94,8 @@ public class FamilyScope {
       return Set.of();
     }
     if (!cache.sharesWithPgo(self.get())) {
-      throw new ForbiddenOperationException("There is no active pgo-delen Consent for " + self.get()
-          + ": the family has not agreed to share this record with a PGO (ask the midwife to record it).");
+      throw new ForbiddenOperationException("Er is geen actieve pgo-delen-Consent voor " + self.get()
+          + ": het gezin heeft niet ingestemd met delen met een PGO (vraag de verloskundige dit vast te leggen).");
     }
     return !cache.familyOf(self.get()).equals(self.get()) ? Set.of(self.get()) : cache.members(self.get());
   }
@@ -107,9 +107,9 @@ public class FamilyScope {
 
   /** The refusal of one resource the caller may not see, saying why. */
   static ForbiddenOperationException notYours(Caller caller, String what) {
-    return new ForbiddenOperationException(what + " belongs to a family "
-        + (caller.isPgo() ? "this person" : caller.organisation()) + " has no care relationship with"
-        + (caller.isPgo() ? "" : " (or the family withdrew consent for sharing with it)") + ".");
+    return new ForbiddenOperationException(what + " hoort bij een gezin waarmee "
+        + (caller.isPgo() ? "deze persoon" : caller.organisation()) + " geen zorgrelatie heeft"
+        + (caller.isPgo() ? "" : " (of het gezin heeft de toestemming om ermee te delen ingetrokken)") + ".");
   }
 
   public boolean maySee(RequestDetails request, Caller caller, IBaseResource resource) {

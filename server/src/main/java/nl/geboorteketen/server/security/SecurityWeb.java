@@ -94,9 +94,9 @@ public final class SecurityWeb {
       if (claims == null || lifetime == 0) {
         response.setStatus(400);
         doc.put("error", "invalid_request");
-        doc.put("error_description", "Send identity=<name> (one of " + String.join(", ", devTokens.identities().keySet())
-            + "), or role=verloskundige|kraamzorg|jgz with org=Organization/<id>, or bsn=<9 digits>;"
-            + " optional lifetime=<seconds, -3600..3600, not 0>.");
+        doc.put("error_description", "Stuur identity=<naam> (een van " + String.join(", ", devTokens.identities().keySet())
+            + "), of role=verloskundige|kraamzorg|jgz met org=Organization/<id>, of bsn=<9 cijfers>;"
+            + " naar keuze lifetime=<seconden, -3600..3600, niet 0>.");
       } else {
         doc.put("access_token", devTokens.tokenFor(claims, lifetime));
         doc.put("token_type", "Bearer");

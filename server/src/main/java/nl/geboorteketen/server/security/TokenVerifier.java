@@ -86,11 +86,11 @@ public final class TokenVerifier {
     try {
       claims = processor.process(token, null);
     } catch (BadJWTException e) {
-      throw new InvalidTokenException("Token rejected: " + e.getMessage());
+      throw new InvalidTokenException("Het token is geweigerd: " + e.getMessage());
     } catch (ParseException e) {
-      throw new InvalidTokenException("Token is not a JWT: " + e.getMessage());
+      throw new InvalidTokenException("Het token is geen JWT: " + e.getMessage());
     } catch (com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
-      throw new InvalidTokenException("Token signature not accepted: " + e.getMessage());
+      throw new InvalidTokenException("De handtekening van het token is niet geldig of niet van een vertrouwde uitgever: " + e.getMessage());
     }
     try {
       String scope = claims.getStringClaim("scope");
@@ -104,7 +104,7 @@ public final class TokenVerifier {
       verified.put(token, new Verified(caller, claims.getExpirationTime().toInstant()));
       return caller;
     } catch (ParseException e) {
-      throw new InvalidTokenException("Token claim has the wrong type: " + e.getMessage());
+      throw new InvalidTokenException("Een claim van het token heeft een verkeerd type: " + e.getMessage());
     }
   }
 

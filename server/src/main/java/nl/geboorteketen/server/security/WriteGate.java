@@ -105,8 +105,8 @@ public class WriteGate {
   /** A conditional interaction matched a resource the caller may not see: neither its content nor a write. */
   static void refuseForeignMatch(RequestDetails request) {
     if (request.getUserData().containsKey(FOREIGN_MATCH)) {
-      throw new ForbiddenOperationException("The condition of this request matches a resource of a family "
-          + "you have no care relationship with; nothing was read or written.");
+      throw new ForbiddenOperationException("De voorwaarde van deze aanvraag past op een resource van een gezin "
+          + "waarmee u geen zorgrelatie heeft; er is niets gelezen of geschreven.");
     }
   }
 

@@ -47,8 +47,8 @@ public class WriteRules {
     String type = subject.fhirType();
     rules.writers(type, profilesOf(previous, current)).ifPresent(roles -> {
       if (!roles.contains(caller.tableRole())) {
-        throw forbidden(roles.isEmpty() ? type + " cannot be written through the API."
-            : "Writing this " + type + " is for " + String.join(", ", roles) + "; the token's role is "
+        throw forbidden(roles.isEmpty() ? type + " kan niet via de API worden geschreven."
+            : "Schrijven van deze " + type + " is voor " + String.join(", ", roles) + "; de rol van het token is "
                 + caller.tableRole() + ".");
       }
     });
@@ -56,18 +56,18 @@ public class WriteRules {
       return;
     }
     if (caller.isPgo()) {
-      throw forbidden("A PGO has read-only access.");
+      throw forbidden("Een PGO mag alleen lezen, niet schrijven.");
     }
     String org = caller.organisation();
     boolean receiverUpdatesHandover = receiverUpdatesHandover(org, previous, current);
     if (previous != null && !receiverUpdatesHandover) {
-      requireOwnFamilies(org, previous, patientsOf(previous), "The stored " + type + "/"
+      requireOwnFamilies(org, previous, patientsOf(previous), "De opgeslagen " + type + "/"
           + previous.getIdElement().getIdPart());
       requireOwnSubscription(org, previous);
     }
     if (current == null) {
       if (previous instanceof RelatedPerson link && ChainShapes.isFamilyLink(link)) {
-        throw forbidden("A family link is removed by the beheerder only: it decides who belongs to the family.");
+        throw forbidden("Alleen de beheerder verwijdert een gezinskoppeling: de beheerder beslist wie bij het gezin hoort.");
       }
       return;
     }
@@ -82,7 +82,7 @@ public class WriteRules {
       checkFamilyLink((RelatedPerson) previous, link);
     }
     if (!receiverUpdatesHandover) {
-      requireOwnFamilies(org, current, patients, "This " + type);
+      requireOwnFamilies(org, current, patients, "Deze " + type);
     }
     requireOwnSubscription(org, current);
     checkTransitions(caller, previous, current);
@@ -94,7 +94,7 @@ public class WriteRules {
     Set<String> patients = new LinkedHashSet<>(refs.patients());
     for (String record : refs.episodes()) {
       CareLedger.Episode episode = ledger.episode(record).orElseThrow(() -> forbidden(
-          "This " + resource.fhirType() + " refers to " + record + ", which is not a known EpisodeOfCare."));
+          "Deze " + resource.fhirType() + " verwijst naar " + record + ", en dat is geen bekende EpisodeOfCare."));
       if (episode.patient() != null) {
         patients.add(episode.patient());
       }
@@ -106,9 +106,9 @@ public class WriteRules {
   private void requireOwnFamilies(String org, IBaseResource resource, Set<String> patients, String what) {
     for (String patient : patients) {
       if (!ledger.caresFor(org, ledger.familyOf(patient))) {
-        throw forbidden(what + " refers to " + patient + ", of a family " + org + " has no care relationship with. "
-            + "A care relationship starts when your practice opens her maternal record, when the managing "
-            + "organisation adds you to the family's care team, or when you accept a handover.");
+        throw forbidden(what + " verwijst naar " + patient + ", van een gezin waarmee " + org + " geen zorgrelatie heeft. "
+            + "Een zorgrelatie begint als uw praktijk haar zwangerschapsdossier opent, als de beherende "
+            + "organisatie u aan het zorgteam van het gezin toevoegt, of als u een overdracht aanneemt.");
       }
     }
   }
@@ -122,7 +122,7 @@ public class WriteRules {
     String patient = CareFacts.ref(record.getPatient());
     String org = caller.organisation();
     if (previous != null && !Objects.equals(patient, CareFacts.ref(previous.getPatient()))) {
-      throw forbidden("The patient of an EpisodeOfCare does not change; open a new one for the other patient.");
+      throw forbidden("De patiënt van een EpisodeOfCare verandert niet; open een nieuwe voor de andere patiënt.");
     }
     if (!ChainShapes.isMaternalRecord(record) && (previous == null || !ChainShapes.isMaternalRecord(previous))) {
       return;
@@ -130,14 +130,14 @@ public class WriteRules {
     String manager = CareFacts.ref(record.getManagingOrganization());
     String before = previous == null ? null : CareFacts.ref(previous.getManagingOrganization());
     if (before != null && !before.equals(org)) {
-      throw forbidden("Only the managing organisation of this maternal record (" + before + ") changes it or hands "
-          + "it to another practice.");
+      throw forbidden("Alleen de beherende organisatie van dit zwangerschapsdossier (" + before + ") wijzigt het of "
+          + "draagt het over aan een andere praktijk.");
     }
     if (before == null && !org.equals(manager)) {
-      throw forbidden("A practice opens a maternal record for itself: managingOrganization must be " + org + ".");
+      throw forbidden("Een praktijk opent een zwangerschapsdossier voor zichzelf: managingOrganization moet " + org + " zijn.");
     }
     if (previous == null && !"verloskundige".equals(caller.role())) {
-      throw forbidden("A maternal record is opened by a verloskundigenpraktijk.");
+      throw forbidden("Een zwangerschapsdossier wordt geopend door een verloskundigenpraktijk.");
     }
     boolean opening = ChainShapes.isCurrent(record) && org.equals(manager) && patient != null
         && (previous == null || !ChainShapes.isCurrent(previous));
@@ -145,12 +145,12 @@ public class WriteRules {
       return;
     }
     if (ledger.isChild(patient)) {
-      throw forbidden(patient + " is a child in the family of " + ledger.familyOf(patient)
-          + "; a maternal record is opened for the mother.");
+      throw forbidden(patient + " is een kind in het gezin van " + ledger.familyOf(patient)
+          + "; een zwangerschapsdossier wordt voor de moeder geopend.");
     }
     ledger.otherCurrentManagers(patient, org).stream().findFirst().ifPresent(other -> {
-      throw forbidden(patient + " has a current maternal record managed by " + other + "; a new practice gets her "
-          + "when that practice sets its managingOrganization to the new one (a handover).");
+      throw forbidden(patient + " heeft een lopend zwangerschapsdossier dat " + other + " beheert; een nieuwe praktijk krijgt "
+          + "haar als die praktijk de managingOrganization op de nieuwe zet (een overdracht).");
     });
     patients.remove(patient);
   }
@@ -161,7 +161,7 @@ public class WriteRules {
     String mother = ChainShapes.motherOf(link);
     if (previous != null) {
       if (!Objects.equals(child, CareFacts.ref(previous.getPatient())) || !Objects.equals(mother, ChainShapes.motherOf(previous))) {
-        throw forbidden("A family link is not moved to other people; the beheerder corrects a wrong link.");
+        throw forbidden("Een gezinskoppeling wordt niet naar andere personen verplaatst; de beheerder herstelt een verkeerde koppeling.");
       }
       return;
     }
@@ -171,7 +171,7 @@ public class WriteRules {
     String family = ledger.familyOf(mother);
     String childFamily = ledger.familyOf(child);
     if (!childFamily.equals(family) && (!childFamily.equals(child) || ledger.members(child).size() > 1)) {
-      throw forbidden(child + " already belongs to another family; only the beheerder moves a child between families.");
+      throw forbidden(child + " hoort al bij een ander gezin; alleen de beheerder verplaatst een kind naar een ander gezin.");
     }
   }
 
@@ -196,7 +196,7 @@ public class WriteRules {
 
   private static void requireOwnSubscription(String org, IBaseResource resource) {
     if (resource instanceof Subscription s && !org.equals(TaskSubscriptions.watchedOrganisation(s).orElse(null))) {
-      throw forbidden("A partner subscribes to its own Tasks only: criteria Task?owner=" + org + ".");
+      throw forbidden("Een partner abonneert zich alleen op zijn eigen Tasks: criteria Task?owner=" + org + ".");
     }
   }
 
@@ -214,8 +214,8 @@ public class WriteRules {
       boolean actor = ctx.newTerser().getValues(decisive, decisive.fhirType() + "." + rule.actor(), Reference.class)
           .stream().anyMatch(r -> caller.organisation().equals(CareFacts.ref(r)));
       if (!actor) {
-        throw forbidden("Only the " + rule.actor() + " of this " + resource.fhirType() + " may set its status to "
-            + status + "; " + caller.organisation() + " is not.");
+        throw forbidden("Alleen de " + rule.actor() + " van deze " + resource.fhirType() + " mag de status op "
+            + status + " zetten; " + caller.organisation() + " is dat niet.");
       }
     }
   }

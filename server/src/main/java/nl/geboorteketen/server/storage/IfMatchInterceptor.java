@@ -19,8 +19,8 @@ public class IfMatchInterceptor {
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException ifMatchConflictIs412(RequestDetails request, Throwable thrown) {
     if (thrown instanceof ResourceVersionConflictException && request != null && request.getHeader("If-Match") != null) {
-      return new PreconditionFailedException("The resource was changed by someone else since version "
-          + request.getHeader("If-Match") + ". Read the current version and apply your change to it.");
+      return new PreconditionFailedException("De resource is sinds versie " + request.getHeader("If-Match")
+          + " door een ander gewijzigd. Lees de huidige versie en breng uw wijziging daarop aan.");
     }
     return null;
   }

@@ -15,8 +15,8 @@ import java.sql.SQLTransientConnectionException;
 @Interceptor
 public class StorageUnavailableInterceptor {
 
-  static final String MESSAGE = "The database is busy or unreachable (no connection free within the timeout). "
-      + "Nothing was changed; try again shortly.";
+  static final String MESSAGE = "De database is bezet of onbereikbaar (geen verbinding vrij binnen de wachttijd). "
+      + "Er is niets gewijzigd; probeer het zo opnieuw.";
 
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException mapNoConnection(Throwable thrown) {

@@ -120,13 +120,13 @@ public class ProfileValidationInterceptor {
 
   private static OperationOutcome outcome(String type, String profile, List<Issue> issues) {
     OperationOutcome oo = new OperationOutcome();
-    String against = profile == null ? "the profiles it claims" : "profile " + profile;
+    String against = profile == null ? "de profielen die het noemt" : "profiel " + profile;
     for (Issue error : issues) {
       OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
           .setSeverity(IssueSeverity.ERROR)
           .setCode(OperationOutcome.IssueType.PROCESSING)
           .setDiagnostics(error.location() + ": " + error.text()
-              + " (" + type + " does not conform to " + against + ")");
+              + " (" + type + " voldoet niet aan " + against + ")");
       if (error.location() != null) {
         issue.addExpression(error.location());
         issue.addLocation(error.location());

@@ -38,8 +38,8 @@ public class HostGuardFilter extends HttpFilter {
     // a load balancer's health check may address the node by its IP; those answers carry no links
     boolean health = request.getRequestURI() != null && request.getRequestURI().startsWith("/health/");
     if (!health && !allowed.contains(host)) {
-      PlainOutcome.send(response, 400, "security", "Host '" + host + "' is not a name of this server (allowed: "
-          + String.join(", ", allowed) + "). Set GK_PUBLIC_BASE_URL to the address clients use.");
+      PlainOutcome.send(response, 400, "security", "Host '" + host + "' is geen naam van deze server (toegestaan: "
+          + String.join(", ", allowed) + "). Zet GK_PUBLIC_BASE_URL op het adres dat clients gebruiken.");
       return;
     }
     chain.doFilter(request, response);

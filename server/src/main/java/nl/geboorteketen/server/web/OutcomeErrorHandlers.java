@@ -60,8 +60,8 @@ public final class OutcomeErrorHandlers {
   private static String text(int code, String message) {
     String reason = message == null || message.isBlank() ? "HTTP " + code : message;
     return code == 400
-        ? "The request URL or request line is not acceptable (" + reason + "). Use plain resource ids: "
-            + "letters, digits, '-' and '.', at most 64 characters, no path segments like '..' or encoded '/'."
+        ? "De URL of de aanvraagregel wordt niet aangenomen (" + reason + "). Gebruik eenvoudige resource-ids: "
+            + "letters, cijfers, '-' en '.', hoogstens 64 tekens, geen padsegmenten als '..' of een gecodeerde '/'."
         : reason;
   }
 }

@@ -56,7 +56,7 @@ public class RequestGuardFilter extends HttpFilter {
     }
     if (looksLikeXml(request.getContentType(), body) && DTD.matcher(new String(body, StandardCharsets.UTF_8)).find()) {
       PlainOutcome.send(response, 400, "security",
-          "XML with a DOCTYPE or ENTITY declaration is not accepted. Send the resource without a DOCTYPE.");
+          "XML met een DOCTYPE- of ENTITY-declaratie wordt niet aangenomen. Stuur de resource zonder DOCTYPE.");
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -64,7 +64,7 @@ public class RequestGuardFilter extends HttpFilter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     PlainOutcome.send(response, 413, "too-costly",
-        "Request body larger than the maximum of " + maxBytes + " bytes (setting GK_MAX_REQUEST_BYTES).");
+        "De body van de aanvraag is groter dan het maximum van " + maxBytes + " bytes (instelling GK_MAX_REQUEST_BYTES).");
   }
 
   private static boolean looksLikeXml(String contentType, byte[] body) {

@@ -147,7 +147,7 @@ class OverdrachtTest {
 
     Http.Response inAnothersName = kraamzorg.postJson("/fhir/" + f.record() + "/$overdracht", parameters(f, f.midwife()));
     assertEquals(403, inAnothersName.status(), inAnothersName::toString);
-    assertTrue(inAnothersName.outcome().getIssueFirstRep().getDiagnostics().contains("own name"), inAnothersName::toString);
+    assertTrue(inAnothersName.outcome().getIssueFirstRep().getDiagnostics().contains("eigen naam"), inAnothersName::toString);
     assertEquals(403, jgz.postJson("/fhir/" + f.record() + "/$overdracht", parameters(f, null)).status(),
         "JGZ receives handovers; it does not send this type");
 

@@ -48,7 +48,7 @@ class PoolExhaustionTest {
       assertEquals(503, busy.status(), busy::toString);
       assertEquals("2", busy.header("Retry-After"));
       OperationOutcome outcome = busy.outcome();
-      assertTrue(outcome.getIssueFirstRep().getDiagnostics().contains("try again"), busy::toString);
+      assertTrue(outcome.getIssueFirstRep().getDiagnostics().contains("opnieuw"), busy::toString);
       assertTrue(took < 15_000, "answered in bounded time, took " + took + " ms");
 
       Http.Response ready = http.get("/health/ready");

@@ -139,7 +139,7 @@ class ForgedAccessTest {
         .header("If-None-Exist", "identifier=" + Fixtures.BSN_SYSTEM + "|" + world.otherMotherBsn));
     assertForbidden(patient);
     assertTrue(admin.get("/fhir/AuditEvent?outcome=4&_count=200&_sort=-date").body()
-        .contains("condition of this request matches"), "the refused match is in the audit log");
+        .contains("voorwaarde van deze aanvraag"), "the refused match is in the audit log");
   }
 
   @Test

@@ -214,7 +214,7 @@ class SecurityBehaviourTest {
     Http other = as(TestTokens.partner("verloskundige", world.otherMidwife));
     Http.Response r = other.postJson("/fhir/EpisodeOfCare", grab);
     assertEquals(403, r.status(), r::toString);
-    assertTrue(r.body().contains("managed by " + SecurityWorld.MIDWIFE), r::toString);
+    assertTrue(r.body().contains("dat " + SecurityWorld.MIDWIFE + " beheert"), r::toString);
     assertEquals(403, other.get("/fhir/" + SecurityWorld.ANNA).status(), "still not hers");
   }
 

@@ -30,7 +30,7 @@ class BsnElfproefTest {
     if (valid && held) {
       // a valid BSN that an example Patient already has: one Patient per BSN
       assertEquals(409, response.status(), () -> reason + ": " + response);
-      assertTrue(response.body().contains("one Patient per BSN"), response::toString);
+      assertTrue(response.body().contains("per BSN"), response::toString);
     } else if (valid) {
       assertEquals(201, response.status(), () -> reason + ": " + response);
     } else {
