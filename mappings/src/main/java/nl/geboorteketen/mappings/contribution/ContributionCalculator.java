@@ -1,12 +1,13 @@
 package nl.geboorteketen.mappings.contribution;
 
+import nl.geboorteketen.mappings.RuleInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.geboorteketen.mappings.contribution.ContributionInputException.Problem;
+import nl.geboorteketen.mappings.RuleInputException.Problem;
 
 /**
  * The statutory own contribution for kraamzorg: the care year's rate per physical hour. Hours of
@@ -26,7 +27,7 @@ public final class ContributionCalculator {
     BigDecimal digital = digitalHours == null ? BigDecimal.ZERO : digitalHours;
     List<Problem> problems = new ArrayList<>();
     if (hours == null) {
-      throw new ContributionInputException(400, List.of(new Problem("uren", "Ontbreekt: het aantal geïndiceerde uren (uren).")));
+      throw new RuleInputException(400, List.of(new Problem("uren", "Ontbreekt: het aantal geïndiceerde uren (uren).")));
     }
     if (hours.signum() < 0) {
       problems.add(new Problem("uren", "uren kan niet negatief zijn."));
@@ -41,7 +42,7 @@ public final class ContributionCalculator {
           + year + " of eerder; laad een nieuwe versie van de Library " + ContributionRules.URL + "."));
     }
     if (!problems.isEmpty()) {
-      throw new ContributionInputException(422, problems);
+      throw new RuleInputException(422, problems);
     }
     List<String> explanation = new ArrayList<>();
     List<String> warnings = new ArrayList<>();

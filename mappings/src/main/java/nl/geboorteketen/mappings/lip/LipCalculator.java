@@ -1,9 +1,10 @@
 package nl.geboorteketen.mappings.lip;
 
+import nl.geboorteketen.mappings.RuleInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.geboorteketen.mappings.lip.IndicationInputException.Problem;
+import nl.geboorteketen.mappings.RuleInputException.Problem;
 import nl.geboorteketen.mappings.lip.IndicationResult.Component;
 import nl.geboorteketen.mappings.lip.IndicationResult.Digital;
 import nl.geboorteketen.mappings.lip.IndicationResult.Fired;
@@ -62,7 +63,7 @@ public final class LipCalculator {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IndicationInputException(400, missing);
+      throw new RuleInputException(400, missing);
     }
 
     List<Problem> contradictions = new ArrayList<>();
@@ -90,7 +91,7 @@ public final class LipCalculator {
           "Tegenstrijdig: de cliënt heeft bezwaar gemaakt tegen digitale instructie, maar er worden digitale uren opgegeven."));
     }
     if (!contradictions.isEmpty()) {
-      throw new IndicationInputException(422, contradictions);
+      throw new RuleInputException(422, contradictions);
     }
   }
 

@@ -1,5 +1,6 @@
 package nl.geboorteketen.mappings.contribution;
 
+import nl.geboorteketen.mappings.RuleInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class ContributionCalculatorTest {
       String problemParameter, Integer rateYear, BigDecimal payable, BigDecimal exempt, BigDecimal amount,
       Boolean warned, String source) {
     if (status != 200) {
-      ContributionInputException e = assertThrows(ContributionInputException.class,
+      RuleInputException e = assertThrows(RuleInputException.class,
           () -> ContributionCalculator.compute(RULES, hours, digitalHours, year, pillarOne, "opgegeven"), source);
       assertEquals(status, e.status(), e::getMessage);
       assertEquals(problemParameter, e.problems().get(0).parameter(), e::getMessage);

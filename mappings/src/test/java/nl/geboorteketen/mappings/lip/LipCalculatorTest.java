@@ -1,5 +1,6 @@
 package nl.geboorteketen.mappings.lip;
 
+import nl.geboorteketen.mappings.RuleInputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +41,7 @@ class LipCalculatorTest {
         hospitalDays, lyingInDays, wishHours, overrideHours, reason, false, false, null);
 
     if (status != 200) {
-      IndicationInputException e = assertThrows(IndicationInputException.class,
+      RuleInputException e = assertThrows(RuleInputException.class,
           () -> LipCalculator.calculate(RULES, request), source);
       assertEquals(status, e.status(), e.getMessage());
       assertFalse(e.problems().isEmpty());
@@ -67,7 +68,7 @@ class LipCalculatorTest {
 
   @Test
   void overrideOutsideTheBoundsSaysTheBound() {
-    IndicationInputException e = assertThrows(IndicationInputException.class,
+    RuleInputException e = assertThrows(RuleInputException.class,
         () -> LipCalculator.calculate(RULES, request(true, Set.of(), 81.0)));
     assertTrue(e.getMessage().contains("maximaal 80 uur"), e.getMessage());
     assertEquals("uren", e.problems().get(0).parameter());
@@ -75,11 +76,11 @@ class LipCalculatorTest {
 
   @Test
   void missingInputsAreAllListedAtOnce() {
-    IndicationInputException e = assertThrows(IndicationInputException.class, () -> LipCalculator.calculate(RULES,
+    RuleInputException e = assertThrows(RuleInputException.class, () -> LipCalculator.calculate(RULES,
         new IndicationRequest(null, null, null, null, null, null, null, null, null, null, false, false, null)));
     assertEquals(400, e.status());
     assertEquals(Set.of("eersteKind", "voeding", "moment"),
-        e.problems().stream().map(IndicationInputException.Problem::parameter).collect(Collectors.toSet()));
+        e.problems().stream().map(RuleInputException.Problem::parameter).collect(Collectors.toSet()));
   }
 
   @Test

@@ -3,7 +3,7 @@ package nl.geboorteketen.server.contribution;
 import java.math.BigDecimal;
 import nl.geboorteketen.mappings.contribution.ContributionCalculator;
 import nl.geboorteketen.mappings.contribution.ContributionCalculator.Contribution;
-import nl.geboorteketen.mappings.contribution.ContributionInputException;
+import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.contribution.ContributionRules;
 import nl.geboorteketen.server.fhir.Problems;
 import nl.geboorteketen.server.rules.RuleTableStore;
@@ -24,7 +24,7 @@ public class ContributionService {
     ContributionRules rules = tables.current(ContributionRules.URL, ContributionRules::parse);
     try {
       return ContributionCalculator.compute(rules, hours, digitalHours, year, pillarOne, pillarOneBasis);
-    } catch (ContributionInputException e) {
+    } catch (RuleInputException e) {
       throw Problems.of(e.status(), e.problems().stream().map(p -> new Problems.Problem(p.parameter(), p.message())).toList());
     }
   }

@@ -5,7 +5,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.HashSet;
 import nl.geboorteketen.mappings.lip.Feeding;
-import nl.geboorteketen.mappings.lip.IndicationInputException;
+import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.lip.IndicationRequest;
 import nl.geboorteketen.mappings.lip.Moment;
 import nl.geboorteketen.server.fhir.OperationProvider;
@@ -36,7 +36,7 @@ public class IndicationProvider implements OperationProvider {
     OperationInputs in = OperationInputs.of(rd);
     try {
       return IndicationParameters.answer(service.compute(request(in), storage(in, in.reference("zwangerschapsdossier")), rd));
-    } catch (IndicationInputException e) {
+    } catch (RuleInputException e) {
       throw asFhir(e);
     }
   }
@@ -46,13 +46,13 @@ public class IndicationProvider implements OperationProvider {
     OperationInputs in = OperationInputs.of(rd);
     try {
       return IndicationParameters.answer(service.computeForRecord(recordId, request(in), storage(in, null), rd));
-    } catch (IndicationInputException e) {
+    } catch (RuleInputException e) {
       throw asFhir(e);
     }
   }
 
   /** The OperationOutcome a client gets: one issue per problem, its expression the parameter. */
-  private static RuntimeException asFhir(IndicationInputException e) {
+  private static RuntimeException asFhir(RuleInputException e) {
     return Problems.of(e.status(), e.problems().stream().map(p -> new Problems.Problem(p.parameter(), p.message())).toList());
   }
 

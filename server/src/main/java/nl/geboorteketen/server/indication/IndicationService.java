@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import nl.geboorteketen.mappings.lip.IndicationInputException;
+import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.lip.IndicationRequest;
 import nl.geboorteketen.mappings.lip.IndicationResult;
 import nl.geboorteketen.mappings.lip.LipCalculator;
 import nl.geboorteketen.mappings.lip.LipRules;
 import nl.geboorteketen.mappings.lip.Moment;
 import nl.geboorteketen.server.fhir.Searches;
-import nl.geboorteketen.mappings.lip.IndicationInputException.Problem;
+import nl.geboorteketen.mappings.RuleInputException.Problem;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
@@ -75,7 +75,7 @@ public class IndicationService {
     }
     IdType id = new IdType(persist.maternalRecord().getReference());
     if (!"EpisodeOfCare".equals(id.getResourceType())) {
-      throw new IndicationInputException(422, List.of(new Problem("zwangerschapsdossier",
+      throw new RuleInputException(422, List.of(new Problem("zwangerschapsdossier",
           "zwangerschapsdossier moet verwijzen naar een EpisodeOfCare, niet naar '" + id.getValue() + "'.")));
     }
     EpisodeOfCare episode;
@@ -83,7 +83,7 @@ public class IndicationService {
       episode = daos.getResourceDao(EpisodeOfCare.class).read(id.toUnqualifiedVersionless(), rd);
     } catch (ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException
         | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
-      throw new IndicationInputException(422, List.of(new Problem("zwangerschapsdossier",
+      throw new RuleInputException(422, List.of(new Problem("zwangerschapsdossier",
           "Het zwangerschapsdossier " + id.toUnqualifiedVersionless().getValue() + " bestaat niet.")));
     }
     return new Persist(true, new Reference("EpisodeOfCare/" + episode.getIdElement().getIdPart()),
@@ -157,7 +157,7 @@ public class IndicationService {
       }
     }
     if (!missing.isEmpty()) {
-      throw new IndicationInputException(400, missing);
+      throw new RuleInputException(400, missing);
     }
     List<ServiceRequest> previous = activeIndications(persist.maternalRecord().getReference(), rd);
     Bundle tx = IndicationResources.transaction(result, moment, persist, previous);

@@ -210,6 +210,15 @@ class OperationContractTest {
   }
 
   @Test
+  void anIndicationCannotNameTheMotherAsItsPerformer() {
+    String mother = resolve("{Patient/family-jansen-anna}");
+    Http.Response r = HTTP.get("/fhir/ServiceRequest/$lip-indicatie?eersteKind=true&voeding=borstvoeding&persist=true"
+        + "&uitvoerder=" + mother + "&zwangerschapsdossier=" + resolve("{EpisodeOfCare/family-jansen-zwangerschap}"));
+    expectProblem(r, "uitvoerder", "parameter-verwijzing", "value");
+    assertTrue(r.outcome().getIssueFirstRep().getDiagnostics().contains("Organization"), r::toString);
+  }
+
+  @Test
   void aMistypedPostedValueIsNamed() {
     Parameters body = new Parameters();
     body.addParameter().setName("type").setValue(new StringType("verloskundige-kraamzorg"));

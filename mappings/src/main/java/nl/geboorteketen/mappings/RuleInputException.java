@@ -1,12 +1,12 @@
-package nl.geboorteketen.mappings.contribution;
+package nl.geboorteketen.mappings;
 
 import java.util.List;
 
 /**
- * Input the own contribution cannot be computed from: missing (400) or out of range, or a year
- * the rate table does not reach (422). Each problem names the input parameter it is about.
+ * Input a rule (the LIP, the own contribution) cannot work with: missing (400, every missing item
+ * listed) or contradictory or out of bounds (422). Each problem names the input parameter it is about.
  */
-public class ContributionInputException extends RuntimeException {
+public class RuleInputException extends RuntimeException {
 
   /** One problem: the parameter it concerns and what is wrong, in Dutch. */
   public record Problem(String parameter, String message) {}
@@ -14,7 +14,7 @@ public class ContributionInputException extends RuntimeException {
   private final int status;
   private final List<Problem> problems;
 
-  public ContributionInputException(int status, List<Problem> problems) {
+  public RuleInputException(int status, List<Problem> problems) {
     super(problems.stream().map(Problem::message).reduce((a, b) -> a + "; " + b).orElse(""));
     this.status = status;
     this.problems = List.copyOf(problems);
