@@ -30,11 +30,7 @@ public class OperationContracts implements ParameterBinder.Terminology {
 
   public OperationContracts(FhirContext ctx, ProfilePackage pkg, IValidationSupport validation) {
     this.validation = validation;
-    this.definitions = pkg.resourcesIn("package").stream()
-        .filter(json -> json.contains("\"resourceType\":\"OperationDefinition\"")
-            || json.contains("\"resourceType\": \"OperationDefinition\""))
-        .map(json -> (OperationDefinition) ctx.newJsonParser().parseResource(json))
-        .toList();
+    this.definitions = pkg.resources(ctx, OperationDefinition.class).toList();
   }
 
   public List<OperationDefinition> all() {
@@ -54,7 +50,7 @@ public class OperationContracts implements ParameterBinder.Terminology {
   }
 
   public Optional<IBaseResource> byId(String id) {
-    return definitions.stream().filter(d -> id.equals(d.getIdElement().getIdPart())).map(d -> (IBaseResource) d).findFirst();
+    return definitions.stream().filter(d -> id.equals(d.getIdElement().getIdPart())).map(d -> (IBaseResource) d.copy()).findFirst();
   }
 
   static boolean declares(OperationDefinition d, String resourceType, Level level) {

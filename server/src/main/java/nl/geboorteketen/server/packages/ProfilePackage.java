@@ -1,10 +1,13 @@
 package nl.geboorteketen.server.packages;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
@@ -17,6 +20,7 @@ public final class ProfilePackage {
 
   private final byte[] bytes;
   private final NpmPackage npm;
+  private volatile List<Resource> parsed;
 
   private ProfilePackage(byte[] bytes, NpmPackage npm) {
     this.bytes = bytes;
@@ -59,6 +63,28 @@ public final class ProfilePackage {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Every resource of the package's own folder, parsed once for all its readers (profile
+   * selection, operation contracts, reference targets, OpenAPI, rule tables). Shared: read only.
+   */
+  public List<Resource> resources(FhirContext ctx) {
+    List<Resource> result = parsed;
+    if (result == null) {
+      synchronized (this) {
+        if (parsed == null) {
+          parsed = resourcesIn("package").stream().map(json -> (Resource) ctx.newJsonParser().parseResource(json)).toList();
+        }
+        result = parsed;
+      }
+    }
+    return result;
+  }
+
+  /** The package's resources of one type. */
+  public <T extends Resource> Stream<T> resources(FhirContext ctx, Class<T> type) {
+    return resources(ctx).stream().filter(type::isInstance).map(type::cast);
   }
 
   /** Raw JSON of every resource in the given folder of the package ("package" or "example"). */

@@ -25,9 +25,7 @@ public final class ProfilePatterns {
   }
 
   private Optional<RecordPattern> fromPackage(String url) {
-    return pkg.resourcesIn("package").stream()
-        .filter(json -> json.contains("\"StructureDefinition\"") && json.contains("\"" + url + "\""))
-        .map(json -> ctx.newJsonParser().parseResource(StructureDefinition.class, json))
+    return pkg.resources(ctx, StructureDefinition.class)
         .filter(sd -> url.equals(sd.getUrl()))
         .findFirst()
         .map(RecordPattern::of);

@@ -61,13 +61,12 @@ public class RuleTableStore {
         .orElseThrow(() -> new IllegalStateException("No rule table " + url + " in the store or the package"));
   }
 
-  /** The Library with this url from the package itself. */
+  /** The Library with this url from the package itself (a copy: the package's resources are shared). */
   public static Optional<Library> findInPackage(FhirContext ctx, ProfilePackage pkg, String url) {
-    return pkg.resourcesIn("package").stream()
-        .filter(json -> json.contains("\"Library\""))
-        .map(json -> ctx.newJsonParser().parseResource(Library.class, json))
+    return pkg.resources(ctx, Library.class)
         .filter(lib -> url.equals(lib.getUrl()))
-        .findFirst();
+        .findFirst()
+        .map(Library::copy);
   }
 
   /** The JSON rule table inside a Library. */

@@ -51,8 +51,7 @@ public final class ProfileSelector {
   public ProfileSelector(FhirContext ctx, ProfilePackage pkg) {
     Map<String, ValueSet> valueSets = new HashMap<>();
     List<StructureDefinition> profiles = new ArrayList<>();
-    for (String json : pkg.resourcesIn("package")) {
-      Resource r = (Resource) ctx.newJsonParser().parseResource(json);
+    for (Resource r : pkg.resources(ctx)) {
       if (r instanceof ValueSet vs) {
         valueSets.put(vs.getUrl(), vs);
       } else if (r instanceof StructureDefinition sd

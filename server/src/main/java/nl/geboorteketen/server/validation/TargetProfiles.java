@@ -62,9 +62,8 @@ public final class TargetProfiles {
     this.stored = stored;
     this.visibility = visibility;
     Map<String, StructureDefinition> ours = new HashMap<>();
-    for (String json : pkg.resourcesIn("package")) {
-      if (ctx.newJsonParser().parseResource(json) instanceof StructureDefinition sd
-          && sd.getDerivation() == StructureDefinition.TypeDerivationRule.CONSTRAINT) {
+    for (Resource r : pkg.resources(ctx)) {
+      if (r instanceof StructureDefinition sd && sd.getDerivation() == StructureDefinition.TypeDerivationRule.CONSTRAINT) {
         ours.put(sd.getUrl(), sd);
         names.put(sd.getUrl(), sd.getId() + " (" + sd.getTitle() + ")");
       }

@@ -50,8 +50,7 @@ public final class OperationParameterDocs {
   private final Map<String, CodeSystem> codeSystems = new LinkedHashMap<>();
 
   public OperationParameterDocs(FhirContext ctx, ProfilePackage pkg) {
-    for (String json : pkg.resourcesIn("package")) {
-      Resource r = (Resource) ctx.newJsonParser().parseResource(json);
+    for (Resource r : pkg.resources(ctx)) {
       if (r instanceof OperationDefinition od) {
         byCode.put(od.getCode(), od);
       } else if (r instanceof ValueSet vs) {
