@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenParam;
 import nl.geboorteketen.server.fhir.Problems;
+import nl.geboorteketen.server.security.ChainShapes;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.IdType;
 
@@ -23,9 +24,6 @@ import org.hl7.fhir.r4.model.IdType;
  */
 public class MaternalRecordEverything {
 
-  static final String SNOMED = "http://snomed.info/sct";
-  static final String MATERNAL_RECORD_TYPE = "364320009";
-
   private final DaoRegistry daos;
 
   public MaternalRecordEverything(DaoRegistry daos) {
@@ -36,9 +34,7 @@ public class MaternalRecordEverything {
   public IBundleProvider everything(IdType id, RequestDetails request) {
     IdType record = new IdType("EpisodeOfCare", id.getIdPart());
     EpisodeOfCare episode = daos.getResourceDao(EpisodeOfCare.class).read(record, new SystemRequestDetails());
-    boolean maternal = episode.getType().stream().flatMap(t -> t.getCoding().stream())
-        .anyMatch(c -> SNOMED.equals(c.getSystem()) && MATERNAL_RECORD_TYPE.equals(c.getCode()));
-    if (!maternal) {
+    if (!ChainShapes.isMaternalRecord(episode)) {
       throw Problems.of(422, "EpisodeOfCare.type", record.getValue() + " is geen zwangerschapsdossier "
           + "(type SNOMED 364320009); $everything op EpisodeOfCare geeft alles van één zwangerschap.");
     }

@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Task;
 
 /** How the chain's records are recognised: maternal records, family links, handover Tasks. */
-final class ChainShapes {
+public final class ChainShapes {
 
   static final String SNOMED = "http://snomed.info/sct";
   static final String MATERNAL_RECORD_TYPE = "364320009";
@@ -16,7 +16,7 @@ final class ChainShapes {
 
   private ChainShapes() {}
 
-  static boolean isMaternalRecord(EpisodeOfCare record) {
+  public static boolean isMaternalRecord(EpisodeOfCare record) {
     return record.getType().stream().flatMap(t -> t.getCoding().stream())
         .anyMatch(c -> SNOMED.equals(c.getSystem()) && MATERNAL_RECORD_TYPE.equals(c.getCode()));
   }
