@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 public class RulesConfig {
 
   @Bean
-  public RuleTableStore ruleTableStore(DaoRegistry daos, FhirContext ctx, ProfilePackage pkg) {
-    return new RuleTableStore(daos, ctx, pkg);
+  public RuleTableStore ruleTableStore(DaoRegistry daos, javax.sql.DataSource dataSource, FhirContext ctx,
+      ProfilePackage pkg) {
+    return new RuleTableStore(daos, dataSource, ctx, pkg);
   }
 
   @Bean

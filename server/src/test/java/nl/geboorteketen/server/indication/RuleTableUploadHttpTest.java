@@ -62,6 +62,27 @@ class RuleTableUploadHttpTest {
         "retiring the provider's table falls back to the package's");
   }
 
+  /** The store remembers which table is current; deleting the provider's own must count on the next call. */
+  @Test
+  void aDeletedTableFallsBackToThePackagesOnTheNextCall() {
+    Library table = RuleTableStore.findInPackage(FhirContext.forR4Cached(), ProfilePackage.fromClasspath(),
+        IndicationCodes.LIP_TABLE).orElseThrow();
+    String json = new String(RuleTableStore.content(table), StandardCharsets.UTF_8)
+        .replace("\"version\": \"2008.1\"", "\"version\": \"2026.3\"");
+    Http.Response created = http.postJson("/fhir/Library", library("2026.3", json));
+    assertEquals(201, created.status(), created::toString);
+    String id = created.header("Location").replaceAll(".*/Library/([^/]+)/.*", "$1");
+    assertEquals(IndicationCodes.LIP_TABLE + "|2026.3", regeltabel());
+
+    assertEquals(200, http.delete("/fhir/Library/" + id).status());
+    assertEquals(IndicationCodes.LIP_TABLE + "|2008.1", regeltabel(), "the package's table again");
+  }
+
+  private static String regeltabel() {
+    return http.postJson("/fhir/ServiceRequest/$lip-indicatie", LipIndicationHttpTest.basis())
+        .resource(Parameters.class).getParameter("regeltabel").getValue().primitiveValue();
+  }
+
   /** Every table a feature declares is checked on upload, not only the LIP's. */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {

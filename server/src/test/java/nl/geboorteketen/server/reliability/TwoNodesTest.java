@@ -68,7 +68,7 @@ class TwoNodesTest {
 
   @Test
   void ruleTableLoadedOnOneNodeIsUsedByTheOther() {
-    RuleTableStore onB = new RuleTableStore(nodeB.bean(DaoRegistry.class), Http.FHIR, nodeB.bean(ProfilePackage.class));
+    RuleTableStore onB = new RuleTableStore(nodeB.bean(DaoRegistry.class), nodeB.bean(javax.sql.DataSource.class), Http.FHIR, nodeB.bean(ProfilePackage.class));
     String before = onB.current(LIP, bytes -> new String(bytes, StandardCharsets.UTF_8));
 
     Library own = RuleTableStore.findInPackage(Http.FHIR, nodeA.bean(ProfilePackage.class), LIP).orElseThrow().copy();
