@@ -30,9 +30,17 @@ public final class Growth {
   private final Organisations orgs;
   private final int familiesPerBundle;
   private final List<StoredFamily> stored = new ArrayList<>();
+  private final String server;
 
   public Growth(FhirClient client, int clients, Bsn bsns, Organisations orgs, int familiesPerBundle,
       List<StoredFamily> alreadyStored) {
+    this("geboorteketen", client, clients, bsns, orgs, familiesPerBundle, alreadyStored);
+  }
+
+  /** {@code server} names the server in the report: the bare server loads the same bundles. */
+  public Growth(String server, FhirClient client, int clients, Bsn bsns, Organisations orgs, int familiesPerBundle,
+      List<StoredFamily> alreadyStored) {
+    this.server = server;
     this.client = client;
     this.clients = clients;
     this.bsns = bsns;
@@ -48,7 +56,7 @@ public final class Growth {
   /** Loads families until `total` are stored; the phase's iterations are bundles. */
   public Phase.Result loadUpTo(int total, String phase) throws InterruptedException {
     AtomicLong toLoad = new AtomicLong(Math.max(0, total - storedFamilies()));
-    return Phase.run(phase, "geboorteketen", client, clients, Duration.ofHours(2), (c, i) -> {
+    return Phase.run(phase, server, client, clients, Duration.ofHours(2), (c, i) -> {
       long left = toLoad.getAndAdd(-familiesPerBundle);
       if (left <= 0) {
         return false;
