@@ -21,6 +21,7 @@ import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
@@ -46,6 +47,7 @@ import nl.geboorteketen.server.packages.ProfilePackageInstaller;
 import nl.geboorteketen.server.packages.ConstraintsUnlisted;
 import nl.geboorteketen.server.validation.EntryFetcher;
 import nl.geboorteketen.server.validation.EntryReferencePolicy;
+import nl.geboorteketen.server.validation.PooledInstanceValidator;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.TargetProfiles;
 import nl.geboorteketen.server.validation.TargetVisibility;
@@ -122,18 +124,26 @@ public class FhirServerConfig {
     }, visibility.getIfAvailable(() -> TargetVisibility.EVERYONE));
   }
 
+  /**
+   * The validator of every write is our pooled module (not a bean: HAPI's DAOs take the one
+   * instance validator module by type); HAPI's own ($validate) is set to check alike.
+   */
   @Bean
-  public ProfileValidationInterceptor profileValidationInterceptor(
-      FhirContext ctx, @Qualifier("myInstanceValidator") IValidatorModule instanceValidator,
-      ProfileSelector selector, IInterceptorService storageInterceptors,
-      @Qualifier("nictizValidationSupport") PrePopulatedValidationSupport nictiz,
-      EntryReferencePolicy referencePolicy, EntryFetcher fetcher, TargetProfiles targets) {
-    // the type of every reference's target is checked from its URL, without reading the target
-    FhirInstanceValidator validator = (FhirInstanceValidator) instanceValidator;
-    validator.setAssumeValidRestReferences(true);
-    validator.setValidatorPolicyAdvisor(referencePolicy);
-    validator.setValidatorResourceFetcher(fetcher);
-    ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(ctx, instanceValidator, selector, targets);
+  public ProfileValidationInterceptor profileValidationInterceptor(FhirContext ctx,
+      @Qualifier("myInstanceValidator") IValidatorModule instanceValidator, EntryReferencePolicy referencePolicy,
+      EntryFetcher fetcher, IValidationSupport chain, WorkerContextValidationSupportAdapter worker,
+      ProfileSelector selector, IInterceptorService storageInterceptors, TargetProfiles targets) {
+    FhirInstanceValidator hapi = (FhirInstanceValidator) instanceValidator;
+    PooledInstanceValidator pooled = new PooledInstanceValidator(ctx);
+    pooled.setWrappedWorkerContext(chain, worker);
+    pooled.setBestPracticeWarningLevel(hapi.getBestPracticeWarningLevel());
+    for (FhirInstanceValidator validator : List.of(hapi, pooled)) {
+      // the type of every reference's target is checked from its URL, without reading the target
+      validator.setAssumeValidRestReferences(true);
+      validator.setValidatorPolicyAdvisor(referencePolicy);
+      validator.setValidatorResourceFetcher(fetcher);
+    }
+    ProfileValidationInterceptor interceptor = new ProfileValidationInterceptor(ctx, pooled, selector, targets);
     storageInterceptors.registerInterceptor(interceptor);
     return interceptor;
   }

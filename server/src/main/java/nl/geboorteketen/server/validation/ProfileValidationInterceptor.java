@@ -37,6 +37,7 @@ public class ProfileValidationInterceptor {
 
   private final FhirContext ctx;
   private final FhirValidator validator;
+  private final IValidatorModule module;
   private final ProfileSelector selector;
   private final TargetProfiles targets;
 
@@ -52,10 +53,16 @@ public class ProfileValidationInterceptor {
       TargetProfiles targets) {
     this.ctx = ctx;
     this.targets = targets;
+    this.module = instanceValidator;
     this.validator = ctx.newValidator().setValidateAgainstStandardSchema(false)
         .setValidateAgainstStandardSchematron(false)
         .registerValidatorModule(instanceValidator);
     this.selector = selector;
+  }
+
+  /** The validator module every write is checked with. */
+  public IValidatorModule module() {
+    return module;
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
