@@ -54,6 +54,9 @@ public final class GeboorteketenServer implements AutoCloseable {
   public static GeboorteketenServer start(Settings settings) throws Exception {
     long started = System.currentTimeMillis();
     long jvmStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    if (settings.devTokens()) {
+      nl.geboorteketen.server.security.DevTokens.prepareKey(settings.dataDir());
+    }
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(Settings.class, () -> settings);
     context.register(PersistenceConfig.class, FhirServerConfig.class, nl.geboorteketen.server.rules.RulesConfig.class,

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * DEVELOPMENT ONLY. Issues tokens for the seeded test identities (security/dev-identities.json),
@@ -29,6 +31,7 @@ import java.util.UUID;
 public final class DevTokens {
 
   private static final long LIFETIME_SECONDS = 3600;
+  private static final Map<Path, CompletableFuture<RSAKey>> PREPARED_KEYS = new ConcurrentHashMap<>();
 
   private final RSAKey key;
   private final String issuer;
@@ -43,7 +46,16 @@ public final class DevTokens {
   }
 
   public static DevTokens load(Path dataDir, String issuer, String audience) {
-    return new DevTokens(keyIn(dataDir), issuer, audience, seededIdentities());
+    CompletableFuture<RSAKey> prepared = PREPARED_KEYS.remove(dataDir);
+    return new DevTokens(prepared == null ? keyIn(dataDir) : prepared.join(), issuer, audience, seededIdentities());
+  }
+
+  /**
+   * Starts reading or generating the key in the background: generating a 2048-bit RSA key takes
+   * 0.3–2 s of one core, and on a first start it otherwise sat on the start-up's critical path.
+   */
+  public static void prepareKey(Path dataDir) {
+    PREPARED_KEYS.computeIfAbsent(dataDir, d -> CompletableFuture.supplyAsync(() -> keyIn(d)));
   }
 
   public RSAKey publicKey() {
