@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.Properties;
 import javax.sql.DataSource;
 import nl.geboorteketen.server.storage.H2Durability;
+import nl.geboorteketen.server.storage.H2Planner;
 import nl.geboorteketen.server.storage.SchemaMigration;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,7 @@ public class PersistenceConfig {
   @Bean(destroyMethod = "close")
   public HikariDataSource dataSource(Settings settings) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(H2Durability.durableUrl(settings.dbUrl()));
+    config.setJdbcUrl(H2Planner.url(H2Durability.durableUrl(settings.dbUrl())));
     config.setUsername(settings.dbUser());
     config.setPassword(settings.dbPassword());
     config.setMaximumPoolSize(settings.dbPoolSize());
@@ -86,6 +87,13 @@ public class PersistenceConfig {
   @Primary
   public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
     return new JpaTransactionManager(entityManagerFactory);
+  }
+
+  /** After the schema exists (the entity manager factory made it): see {@link H2Planner}. */
+  @Bean(destroyMethod = "close")
+  public H2Planner h2Planner(DataSource dataSource, jakarta.persistence.EntityManagerFactory schemaReady,
+      Settings settings) {
+    return H2Planner.start(dataSource, settings.dbUrl());
   }
 
   @Bean
