@@ -39,9 +39,9 @@ import nl.geboorteketen.server.operation.OperationContracts;
 import nl.geboorteketen.server.operation.PackageCapabilityStatementProvider;
 import nl.geboorteketen.server.fhir.UnknownResourceTypeInterceptor;
 import nl.geboorteketen.server.maternalrecord.PregnancyKeyInterceptor;
+import nl.geboorteketen.server.packages.LazyPackageSupport;
 import nl.geboorteketen.server.packages.NictizPackages;
 import nl.geboorteketen.server.packages.ProfilePackage;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
 import nl.geboorteketen.server.packages.ConstraintsUnlisted;
@@ -82,9 +82,9 @@ public class FhirServerConfig {
 
   /** The Nictiz packages, in the validator's chain right after the store's own definitions. */
   @Bean
-  public PrePopulatedValidationSupport nictizValidationSupport(FhirContext ctx, IValidationSupport chain,
+  public LazyPackageSupport nictizValidationSupport(FhirContext ctx, IValidationSupport chain,
       @Qualifier("myDefaultProfileValidationSupport") IValidationSupport coreDefinitions) {
-    PrePopulatedValidationSupport nictiz = NictizPackages.validationSupport(ctx);
+    LazyPackageSupport nictiz = NictizPackages.validationSupport(ctx);
     ValidationSupportChain validationChain = (ValidationSupportChain) chain;
     ConstraintsUnlisted.inChain(ctx, validationChain, coreDefinitions);
     validationChain.addValidationSupport(Math.min(2, validationChain.getValidationSupports().size()), nictiz);

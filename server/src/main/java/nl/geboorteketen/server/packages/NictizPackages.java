@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
@@ -22,20 +19,9 @@ public final class NictizPackages {
 
   private NictizPackages() {}
 
-  public static PrePopulatedValidationSupport validationSupport(FhirContext ctx) {
-    PrePopulatedValidationSupport support = new PrePopulatedValidationSupport(ctx) {
-      @Override
-      public String getName() {
-        return "Nictiz zib2020 and nl-core packages";
-      }
-
-      /** Found by url, never listed: see ConstraintsUnlisted. */
-      @Override
-      public <T extends IBaseResource> List<T> fetchAllStructureDefinitions() {
-        return ConstraintsUnlisted.specialisations(ctx, super.fetchAllStructureDefinitions());
-      }
-    };
-    var parser = ctx.newJsonParser();
+  /** Read at start-up, parsed on first use: see {@link LazyPackageSupport}. */
+  public static LazyPackageSupport validationSupport(FhirContext ctx) {
+    LazyPackageSupport support = new LazyPackageSupport(ctx, "Nictiz zib2020 and nl-core packages");
     for (String name : read("packages.txt").split("\n")) {
       if (name.isBlank()) {
         continue;
@@ -45,7 +31,7 @@ public final class NictizPackages {
         for (String file : npm.list("package")) {
           if (file.endsWith(".json") && !file.startsWith(".") && !file.equals("package.json")) {
             try (InputStream resource = npm.load("package", file)) {
-              support.addResource(parser.parseResource(new String(resource.readAllBytes(), StandardCharsets.UTF_8)));
+              support.add(resource.readAllBytes());
             }
           }
         }
