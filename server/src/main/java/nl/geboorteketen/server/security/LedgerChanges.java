@@ -31,6 +31,7 @@ public class LedgerChanges implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerChanges.class);
   private static final Duration LOOK_BACK = Duration.ofSeconds(10);
   private static final Duration KEEP_CHANGES = Duration.ofHours(1);
+  private static final Duration FORGET_AGAIN = Duration.ofMillis(900);
 
   private final DataSource dataSource;
   private final java.util.List<java.util.function.Consumer<Set<String>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -92,9 +93,10 @@ public class LedgerChanges implements AutoCloseable {
 
   /**
    * Reads the changes of the last seconds (also those of other nodes) and forgets the keys of the
-   * rows it has not seen before. Forgetting every key of the window on each poll emptied the caches
-   * of every family changed in the last ten seconds twice a second (after a registration, the
-   * midwife's reads of that family all went to the database again).
+   * rows it first saw less than a second ago: twice, so a cache load that straddled the first
+   * forgetting cannot keep what it read before the change. Forgetting every key of the window on
+   * each poll emptied the caches of every family changed in the last ten seconds twice a second
+   * (after a registration, the midwife's reads of that family all went to the database again).
    */
   private void poll() {
     Instant now = Instant.now();
@@ -106,7 +108,8 @@ public class LedgerChanges implements AutoCloseable {
       Set<String> keys = new java.util.HashSet<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          if (seen.putIfAbsent(rs.getLong(1), now) == null) {
+          Instant firstSeen = seen.putIfAbsent(rs.getLong(1), now);
+          if (firstSeen == null || firstSeen.isAfter(now.minus(FORGET_AGAIN))) {
             keys.add(rs.getString(2));
           }
         }

@@ -14,14 +14,15 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The caches hear of a change once from this node and once from the poll, not again on every poll
- * while the change is in the look-back window (that emptied them twice a second for ten seconds).
- * A change written by another node (a row this node did not write) is heard by the poll.
+ * The caches hear of a change from this node and from the poll's first two sightings (a load that
+ * straddled the first cannot keep what it read), not again on every poll while the change is in
+ * the look-back window (that emptied them twice a second for ten seconds). A change written by
+ * another node (a row this node did not write) is heard by the poll.
  */
 class LedgerChangesTest {
 
   @Test
-  void aChangeIsForgottenOnceByThePollNotOnEveryPoll() throws Exception {
+  void aChangeIsForgottenByTwoPollsNotByEveryPoll() throws Exception {
     JdbcDataSource db = new JdbcDataSource();
     db.setURL("jdbc:h2:mem:ledger-changes-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     List<String> heard = new CopyOnWriteArrayList<>();
@@ -31,9 +32,10 @@ class LedgerChangesTest {
       assertEquals(List.of("F:family-a"), heard, "this node forgets at once");
 
       insertAsAnotherNode(db, "F:family-b");
-      Thread.sleep(2_500); // five polls
-      assertEquals(1, heard.stream().filter("F:family-b"::equals).count(), () -> "heard " + heard);
-      assertTrue(heard.stream().filter("F:family-a"::equals).count() <= 2, () -> "heard " + heard);
+      Thread.sleep(4_000); // eight polls
+      long b = heard.stream().filter("F:family-b"::equals).count();
+      assertTrue(b >= 1 && b <= 3, () -> "heard " + heard);
+      assertTrue(heard.stream().filter("F:family-a"::equals).count() <= 4, () -> "heard " + heard);
     }
   }
 
