@@ -1,6 +1,7 @@
 package nl.geboorteketen.server.storage;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -25,20 +26,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>H2 recomputes selectivity itself after every 2,000 changed rows, which would undo that, so
  * its automatic analysis is off ({@link #url}) and this class analyses the store at start-up and
- * every hour, in the background, then declares them again. PostgreSQL keeps per-value
- * statistics and needs none of this.
+ * every hour, in the background, and declares the columns after each analysis. PostgreSQL keeps
+ * per-value statistics and needs none of this.
  */
 public final class H2Planner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(H2Planner.class);
   static final int TOKEN_HASH_SELECTIVITY = 2;
   static final int LINK_TARGET_SELECTIVITY = 20;
+  private static final int LOCK_WAIT_MS = 200;
+  private static final int ATTEMPTS = 10;
+  private static final long RETRY_MS = 3_000;
   private static final List<String> DECLARED = List.of(
       "HFJ_SPIDX_TOKEN ALTER COLUMN HASH_SYS_AND_VALUE SELECTIVITY " + TOKEN_HASH_SELECTIVITY,
       "HFJ_SPIDX_TOKEN ALTER COLUMN HASH_VALUE SELECTIVITY " + TOKEN_HASH_SELECTIVITY,
       "HFJ_RES_LINK ALTER COLUMN TARGET_RESOURCE_ID SELECTIVITY " + LINK_TARGET_SELECTIVITY);
 
   private final DataSource dataSource;
+  private final java.util.concurrent.CountDownLatch firstAnalysis = new java.util.concurrent.CountDownLatch(1);
   private final ScheduledExecutorService analyser = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "gk-h2-analyse");
     t.setDaemon(true);
@@ -57,17 +62,12 @@ public final class H2Planner implements AutoCloseable {
     return jdbcUrl + ";ANALYZE_AUTO=0";
   }
 
-  /**
-   * On H2: declares the token hashes at once, then analyses in the background now and every hour.
-   * On any other database it does nothing.
-   */
+  /** On H2: analyses and declares in the background, now and every hour. Elsewhere nothing. */
   public static H2Planner start(DataSource dataSource, String jdbcUrl) {
     H2Planner planner = new H2Planner(dataSource);
-    if (!jdbcUrl.startsWith("jdbc:h2:")) {
-      return planner;
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      planner.analyser.scheduleWithFixedDelay(planner::analyse, 0, 1, TimeUnit.HOURS);
     }
-    planner.declare();
-    planner.analyser.scheduleWithFixedDelay(planner::analyse, 0, 1, TimeUnit.HOURS);
     return planner;
   }
 
@@ -79,20 +79,56 @@ public final class H2Planner implements AutoCloseable {
       LOG.debug("H2 statistics renewed in {} ms", (System.nanoTime() - started) / 1_000_000);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("H2 statistics not renewed: {}", e.toString());
+    } finally {
+      firstAnalysis.countDown();
     }
   }
 
-  private void declare() {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      declare(st);
-    } catch (SQLException e) {
-      LOG.warn("H2 planner hints not set: {}", e.toString());
-    }
+  /** Waits until the first analysis after start-up has run (for tests). */
+  boolean awaitFirstAnalysis(long seconds) throws InterruptedException {
+    return firstAnalysis.await(seconds, TimeUnit.SECONDS);
   }
 
+  /**
+   * An ALTER TABLE waits for an exclusive lock on the table, and writers queue behind it: each
+   * attempt waits at most {@link #LOCK_WAIT_MS}, and a busy table is tried again a few seconds
+   * later. The connection's own lock timeout is put back before it returns to the pool.
+   */
   private static void declare(Statement st) throws SQLException {
-    for (String declaration : DECLARED) {
-      st.execute("ALTER TABLE " + declaration);
+    String before = setting(st, "LOCK_TIMEOUT");
+    st.execute("SET LOCK_TIMEOUT " + LOCK_WAIT_MS);
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          for (String declaration : DECLARED) {
+            st.execute("ALTER TABLE " + declaration);
+          }
+          return;
+        } catch (SQLException busy) {
+          if (attempt == ATTEMPTS) {
+            throw busy;
+          }
+          sleep();
+        }
+      }
+    } finally {
+      st.execute("SET LOCK_TIMEOUT " + (before == null ? "10000" : before));
+    }
+  }
+
+  private static String setting(Statement st, String name) throws SQLException {
+    try (ResultSet rs = st.executeQuery(
+        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = '" + name + "'")) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(RETRY_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -30,9 +30,10 @@ class H2PlannerTest {
   private static GeboorteketenServer server;
 
   @BeforeAll
-  static void onH2() {
+  static void onH2() throws InterruptedException {
     assumeFalse(TestServer.onPostgres(), "an H2 planner matter");
     server = TestServer.shared();
+    assertTrue(server.bean(H2Planner.class).awaitFirstAnalysis(120), "the start-up analysis ran");
   }
 
   @Test
