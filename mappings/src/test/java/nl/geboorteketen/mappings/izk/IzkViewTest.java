@@ -1,0 +1,132 @@
+package nl.geboorteketen.mappings.izk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.hl7.fhir.dstu3.model.Property;
+import org.hl7.fhir.dstu3.model.Reference;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.api.Test;
+
+/** Our fixture family through the IZK view and back, record by record (src/test/resources/izk-view-cases.csv). */
+class IzkViewTest {
+
+  static final FhirContext R4 = FhirContext.forR4Cached();
+  static final FhirContext STU3 = FhirContext.forDstu3Cached();
+  static final IzkView VIEW = new IzkView(table());
+
+  static IzkTable table() {
+    try {
+      return IzkTable.parse(Files.readAllBytes(Path.of("../profiles/rules/izk-stu3.json")));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Resource fixture(String file) throws Exception {
+    return (Resource) R4.newJsonParser().parseResource(Files.readString(Path.of("../profiles/fsh-generated/resources", file)));
+  }
+
+  @ParameterizedTest(name = "{0} is an STU3 {1}")
+  @CsvFileSource(resources = "/izk-view-cases.csv", delimiter = '|', numLinesToSkip = 1)
+  void ourRecordInTheIzkShape(String file, String stu3Type, String profiles, String context) throws Exception {
+    Resource r4 = fixture(file);
+    org.hl7.fhir.dstu3.model.Resource stu3 = VIEW.toStu3(r4);
+
+    assertEquals(stu3Type, stu3.fhirType());
+    assertEquals(r4.getIdElement().getIdPart(), stu3.getIdElement().getIdPart(), "the id stays");
+    List<String> expected = profiles.equals("-") ? List.of() : Arrays.asList(profiles.split(" "));
+    assertEquals(expected, stu3.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
+    Property ctx = stu3.getNamedProperty("context");
+    String actualContext = ctx == null || ctx.getValues().isEmpty() ? "-" : ((Reference) ctx.getValues().get(0)).getReference();
+    assertEquals(context, actualContext);
+    String json = STU3.newJsonParser().encodeResourceToString(stu3);
+    if (!context.equals("-")) {
+      assertFalse(json.contains("ext-maternal-record"), "the maternal-record link is context, not an extension: " + json);
+    }
+    // valid STU3 for the STU3 parser (strict: an R4-only element would fail here)
+    STU3.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()).parseResource(json);
+  }
+
+  @ParameterizedTest(name = "{0} round-trips")
+  @CsvFileSource(resources = "/izk-view-cases.csv", delimiter = '|', numLinesToSkip = 1)
+  void writtenInStu3ReadsBackTheSame(String file, String stu3Type, String profiles, String context) throws Exception {
+    org.hl7.fhir.dstu3.model.Resource stu3 = VIEW.toStu3(fixture(file));
+    Resource back = VIEW.toR4(stu3);
+    org.hl7.fhir.dstu3.model.Resource again = VIEW.toStu3(back);
+    assertEquals(STU3.newJsonParser().encodeResourceToString(stu3), STU3.newJsonParser().encodeResourceToString(again));
+    Resource original = fixture(file);
+    original.setMeta(null);
+    back.setMeta(null);
+    if (!stu3Type.equals("ReferralRequest")) {
+      assertEquals(R4.newJsonParser().encodeResourceToString(original), R4.newJsonParser().encodeResourceToString(back),
+          "the R4 record is the same but for its meta");
+    }
+  }
+
+  @Test
+  void aMaskedBsnStaysMaskedWithItsSystem() {
+    Patient p = new Patient();
+    Identifier bsn = p.addIdentifier().setSystem("http://fhir.nl/fhir/NamingSystem/bsn");
+    bsn.getValueElement().addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+        new org.hl7.fhir.r4.model.CodeType("masked"));
+    String json = STU3.newJsonParser().encodeResourceToString(VIEW.toStu3(p));
+    assertTrue(json.contains("\"system\":\"http://fhir.nl/fhir/NamingSystem/bsn\""), json);
+    assertTrue(json.contains("\"valueCode\":\"masked\""), json);
+  }
+
+  @Test
+  void extensionsOnNamePartsAndAddressLinesSurviveAWrite() {
+    var stu3 = new org.hl7.fhir.dstu3.model.Patient();
+    stu3.addName().addGivenElement().setValue("Leonie").addExtension(
+        "http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier", new org.hl7.fhir.dstu3.model.CodeType("BR"));
+    stu3.addAddress().addLineElement().setValue("Kerkstraat 1").addExtension(
+        "http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-houseNumber", new org.hl7.fhir.dstu3.model.StringType("1"));
+    Patient r4 = (Patient) VIEW.toR4(stu3);
+    assertEquals("BR", r4.getNameFirstRep().getGiven().get(0).getExtensionFirstRep().getValue().primitiveValue());
+    assertEquals("1", r4.getAddressFirstRep().getLine().get(0).getExtensionFirstRep().getValue().primitiveValue());
+  }
+
+  @Test
+  void focusIsTheStu3FocusExtensionAndBodyStructureIsBodySite() {
+    Observation o = new Observation();
+    o.setStatus(Observation.ObservationStatus.FINAL);
+    o.addFocus(new org.hl7.fhir.r4.model.Reference("BodyStructure/foetus-1").setDisplay("Foetus 1"));
+    var stu3 = (org.hl7.fhir.dstu3.model.Observation) VIEW.toStu3(o);
+    var ext = stu3.getExtensionByUrl("http://nictiz.nl/fhir/StructureDefinition/observation-focusSTU3");
+    assertEquals("BodySite/foetus-1", ((Reference) ext.getValue()).getReference());
+    Observation back = (Observation) VIEW.toR4(stu3);
+    assertEquals("BodyStructure/foetus-1", back.getFocusFirstRep().getReference());
+    assertTrue(back.getExtension().isEmpty());
+  }
+
+  @Test
+  void theStu3ProfilesARecordWasWrittenWithComeBack() {
+    var stu3 = new org.hl7.fhir.dstu3.model.Observation();
+    stu3.setStatus(org.hl7.fhir.dstu3.model.Observation.ObservationStatus.FINAL);
+    stu3.getMeta().addProfile("http://fhir.nl/fhir/StructureDefinition/nl-core-observation")
+        .addProfile("http://nictiz.nl/fhir/StructureDefinition/bc-DeliveryObservation");
+    stu3.setContext(new Reference("EpisodeOfCare/e1").setDisplay("Zwangerschap 1"));
+    Observation r4 = (Observation) VIEW.toR4(stu3);
+    assertTrue(r4.getMeta().getProfile().isEmpty(), "our profile is chosen by the server from the codes");
+    assertEquals("EpisodeOfCare/e1", ((org.hl7.fhir.r4.model.Reference) r4.getExtensionByUrl(
+        "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record").getValue()).getReference());
+    var again = (org.hl7.fhir.dstu3.model.Observation) VIEW.toStu3(r4);
+    assertEquals(List.of("http://fhir.nl/fhir/StructureDefinition/nl-core-observation",
+        "http://nictiz.nl/fhir/StructureDefinition/bc-DeliveryObservation"),
+        again.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
+    assertTrue(again.getMeta().getTag().isEmpty());
+    assertEquals("Zwangerschap 1", again.getContext().getDisplay());
+  }
+}
