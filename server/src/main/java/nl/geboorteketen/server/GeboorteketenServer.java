@@ -67,6 +67,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.register(nl.geboorteketen.server.maternalrecord.MaternalRecordConfig.class);
     context.register(SecurityConfig.class, nl.geboorteketen.server.pgo.PgoConfig.class,
         nl.geboorteketen.server.audit.AuditConfig.class);
+    context.register(nl.geboorteketen.server.izk.IzkConfig.class);
     context.register(ExampleFamilyConfig.class);
     context.refresh();
     long contextReady = System.currentTimeMillis();
@@ -110,6 +111,9 @@ public final class GeboorteketenServer implements AutoCloseable {
     handler.setErrorHandler(OutcomeErrorHandlers.servlet());
     jetty.setErrorHandler(OutcomeErrorHandlers.server());
     handler.addServlet(new ServletHolder("fhir", context.getBean(RestfulServer.class)), "/fhir/*");
+    // MedMij IZK (STU3): the longer mapping wins, so /fhir/stu3/... never reaches the R4 servlet directly
+    handler.addServlet(new ServletHolder("fhir-stu3", context.getBean(nl.geboorteketen.server.izk.Stu3Servlet.class)),
+        "/fhir/stu3/*");
     handler.addServlet(new ServletHolder(new StartPageServlet(pkg.id(), pkg.version())), "");
     handler.addServlet(new ServletHolder(new PackageDownloadServlet(pkg)), "/package.tgz");
     handler.addServlet(new ServletHolder(new HealthServlet(context.getBean(HealthChecks.class))), "/health/*");

@@ -5,18 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * MedMij: a PGO never receives a BSN. Empties every Identifier with the BSN system anywhere in a
- * resource (contained resources, the entries of a stored Bundle such as a handover document, and
- * Reference.identifier too), on a copy; the JSON and XML
- * parsers leave empty elements out, so nothing of it is sent.
+ * MedMij: a PGO never receives a BSN. Every Identifier with the BSN system anywhere in a resource
+ * (contained resources, the entries of a stored Bundle such as a handover document, and
+ * Reference.identifier too) keeps only its system, and its value is a data-absent-reason "masked",
+ * on a copy: the PGO sees that there is a BSN, never its digits (MedMij's masking, R4 and STU3 alike).
  */
 public class BsnMasker {
+
+  private static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
   private final FhirContext ctx;
 
@@ -31,9 +34,10 @@ public class BsnMasker {
     }
     Resource copy = r.copy();
     for (Identifier id : bsnIdentifiers(copy)) {
-      id.setUse(null).setType(null).setSystem(null).setValue(null).setPeriod(null).setAssigner(null);
+      id.setUse(null).setType(null).setValue(null).setPeriod(null).setAssigner(null);
       id.getExtension().clear();
       id.setId((String) null);
+      id.getValueElement().addExtension(DATA_ABSENT_REASON, new CodeType("masked"));
     }
     return copy;
   }

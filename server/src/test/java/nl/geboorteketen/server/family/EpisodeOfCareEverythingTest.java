@@ -100,7 +100,7 @@ class EpisodeOfCareEverythingTest {
     Set<String> got = StoredFamily.refs(r);
     assertTrue(got.containsAll(family.stored(OF_THE_PREGNANCY)), () -> "PGO got " + got);
     assertFalse(r.body().contains(family.motherBsn), "no BSN for a PGO");
-    assertFalse(r.body().contains("http://fhir.nl/fhir/NamingSystem/bsn"), "no BSN identifier for a PGO");
+    assertTrue(r.body().contains("\"valueCode\":\"masked\""), "the BSN is there, masked as MedMij asks");
   }
 
   @Test

@@ -54,7 +54,8 @@ class MotherEverythingTest {
   void herPgoGetsTheNewbornWithoutBsn() {
     Http.Response r = family.pgo().get(everything(family.mother()));
     holdsTheNewborn(StoredFamily.refs(r), "PGO");
-    assertFalse(r.body().contains("http://fhir.nl/fhir/NamingSystem/bsn"), "no BSN identifier for a PGO");
+    assertFalse(r.body().contains("\"system\":\"http://fhir.nl/fhir/NamingSystem/bsn\",\"value\""), "no BSN value for a PGO");
+    assertTrue(r.body().contains("\"valueCode\":\"masked\""), "the BSNs are there, masked as MedMij asks");
   }
 
   @Test

@@ -117,9 +117,13 @@ class SecurityBehaviourTest {
       assertEquals(200, r.status(), () -> path + ": " + r);
       assertFalse(r.body().contains(SecurityWorld.ANNA_BSN), path + " leaks Anna's BSN");
       assertFalse(r.body().contains("999911132"), path + " leaks Daan's BSN");
-      int at = r.body().indexOf("\"system\":\"http://fhir.nl/fhir/NamingSystem/bsn\"");
-      assertFalse(at >= 0, () -> path + " shows a BSN identifier: "
+      // MedMij masking: the identifier keeps its system, its value is a data-absent-reason
+      int at = r.body().indexOf("\"system\":\"http://fhir.nl/fhir/NamingSystem/bsn\",\"value\"");
+      assertFalse(at >= 0, () -> path + " shows a BSN value: "
           + r.body().substring(Math.max(0, at - 300), Math.min(r.body().length(), at + 100)));
+      if (r.body().contains("NamingSystem/bsn")) {
+        assertTrue(r.body().contains("\"valueCode\":\"masked\""), path + " has a BSN identifier that is not masked");
+      }
       assertFalse(r.body().contains("\"resourceType\":\"StructureDefinition\""), path + " carries a profile");
     }
     // the beheerder still sees it: the store is untouched

@@ -1,0 +1,138 @@
+package nl.geboorteketen.server.izk;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.geboorteketen.mappings.RuleInputException;
+import nl.geboorteketen.mappings.izk.IzkView;
+import nl.geboorteketen.mappings.izk.Stu3Search;
+import org.hl7.fhir.exceptions.FHIRException;
+
+/**
+ * The MedMij IZK endpoint (/fhir/stu3): each request is made into the same request to our R4 endpoint
+ * and run there, so the token, care relationships, consent, the PGO's narrowing and the audit log are
+ * the R4 endpoint's own; the answer is made into the IZK's STU3 shapes on the way out.
+ */
+public final class Stu3Servlet extends HttpServlet {
+
+  private static final int ALL_ON_ONE_PAGE = 500;
+
+  private final HttpServlet r4;
+  private final IzkView view;
+  private final Stu3Search search;
+  private final Stu3Answers answers;
+  private final String publicBaseUrl;
+
+  public Stu3Servlet(HttpServlet r4, IzkView view, String publicBaseUrl) {
+    this.r4 = r4;
+    this.view = view;
+    this.search = new Stu3Search(view.table());
+    this.answers = new Stu3Answers(view);
+    this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
+  }
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Stu3Answers.Format format = Stu3Answers.Format.of(req);
+    String r4Base = r4Base(req);
+    try {
+      handle(req, resp, format, r4Base);
+    } catch (RuleInputException e) {
+      answers.outcome(resp, format, e.status(), "not-supported", e.getMessage(), e.problems().get(0).parameter());
+    } catch (DataFormatException | FHIRException | ClassCastException e) {
+      answers.outcome(resp, format, 400, "structure", "Het STU3-bericht is niet te lezen als FHIR STU3: "
+          + e.getMessage(), null);
+    } catch (ServletException e) {
+      answers.outcome(resp, format, 500, "exception", "De aanvraag kon niet worden verwerkt.", null);
+    }
+  }
+
+  private void handle(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base)
+      throws IOException, ServletException {
+    String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+    List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+    String method = req.getMethod();
+    Map<String, List<String>> params = parameters(req);
+    if (segments.equals(List.of("metadata")) && method.equals("GET")) {
+      answers.write(resp, format, 200, Stu3Capabilities.of(view.table(), r4Base + "/stu3"));
+      return;
+    }
+    if (segments.isEmpty() && method.equals("GET") && params.containsKey("_getpages")) {
+      params.remove("_format");
+      forward(req, resp, format, r4Base, "GET", "", params, null);
+      return;
+    }
+    if (segments.isEmpty() || segments.size() > 2 || !view.table().serves(segments.get(0))) {
+      answers.outcome(resp, format, 404, "not-supported", "Het IZK-koppelvlak (STU3) kent " + path
+          + " niet. Zoek of lees een van: " + String.join(", ", view.table().searchParameters().keySet())
+          + "; of vraag /metadata.", null);
+      return;
+    }
+    String type = segments.get(0);
+    String r4Type = view.table().r4Type(type);
+    String id = segments.size() == 2 ? segments.get(1) : null;
+    switch (method + (id == null ? " type" : " instance")) {
+      case "GET type" -> {
+        Stu3Search.R4Search s = search.translate(type, params);
+        Map<String, List<String>> r4Params = new LinkedHashMap<>(s.parameters());
+        r4Params.putIfAbsent("_count", List.of(String.valueOf(ALL_ON_ONE_PAGE)));
+        forward(req, resp, format, r4Base, "GET", "/" + s.type(), r4Params, null);
+      }
+      case "GET instance" -> forward(req, resp, format, r4Base, "GET", "/" + r4Type + "/" + id, Map.of(), null);
+      case "POST type" -> forward(req, resp, format, r4Base, "POST", "/" + r4Type, Map.of(), r4Body(req, type, null));
+      case "PUT instance" -> forward(req, resp, format, r4Base, "PUT", "/" + r4Type + "/" + id, Map.of(), r4Body(req, type, id));
+      default -> answers.outcome(resp, format, 405, "not-supported", "Het IZK-koppelvlak (STU3) ondersteunt " + method
+          + " hier niet: alleen lezen en zoeken (GET), aanmaken (POST op het type) en bijwerken (PUT op een id).", null);
+    }
+  }
+
+  private void forward(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
+      String method, String r4Path, Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
+    CapturedResponse captured = new CapturedResponse(resp);
+    r4.service(new ForwardedRequest(req, method, r4Path, r4Params, body), captured);
+    answers.relay(req, resp, format, captured, r4Base);
+  }
+
+  /** The STU3 body, parsed strictly, checked against the URL, as the R4 record to store. */
+  private byte[] r4Body(HttpServletRequest req, String type, String id) throws IOException {
+    String contentType = req.getContentType() == null ? "" : req.getContentType();
+    IParser parser = contentType.contains("xml") ? Stu3Answers.STU3.newXmlParser() : Stu3Answers.STU3.newJsonParser();
+    parser.setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler());
+    String text = new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    org.hl7.fhir.dstu3.model.Resource stu3 = (org.hl7.fhir.dstu3.model.Resource) parser.parseResource(text);
+    if (!stu3.fhirType().equals(type)) {
+      throw new RuleInputException(400, List.of(new RuleInputException.Problem("resourceType",
+          "Het bericht is een " + stu3.fhirType() + ", de URL zegt " + type + ".")));
+    }
+    if (id != null && (!stu3.hasIdElement() || !id.equals(stu3.getIdElement().getIdPart()))) {
+      throw new RuleInputException(400, List.of(new RuleInputException.Problem(type + ".id",
+          "Bij PUT moet " + type + ".id gelijk zijn aan het id in de URL (" + id + ").")));
+    }
+    return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(view.toR4(stu3)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String r4Base(HttpServletRequest req) {
+    if (!publicBaseUrl.isEmpty()) {
+      return publicBaseUrl;
+    }
+    String url = req.getRequestURL().toString();
+    return url.substring(0, url.length() - req.getRequestURI().length()) + req.getContextPath() + "/fhir";
+  }
+
+  private static Map<String, List<String>> parameters(HttpServletRequest req) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    req.getParameterMap().forEach((k, v) -> out.put(k, new ArrayList<>(Arrays.asList(v))));
+    return out;
+  }
+}

@@ -1,0 +1,244 @@
+package nl.geboorteketen.server.family;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.geboorteketen.server.support.Http;
+import org.hl7.fhir.dstu3.model.Bundle;
+import org.hl7.fhir.dstu3.model.CapabilityStatement;
+import org.hl7.fhir.dstu3.model.Observation;
+import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.Reference;
+import org.hl7.fhir.r4.model.Encounter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The MedMij IZK endpoint (/fhir/stu3) as a PGO app uses it: every search of the IZK scripts, without a
+ * patient parameter, with two families stored; the token alone scopes the answers to the woman.
+ */
+class IzkPgoViewTest {
+
+  private static final FhirContext STU3 = FhirContext.forDstu3Cached();
+  private static final String MATERNAL_RECORD = "{record}";
+
+  private static StoredFamily family;
+  private static StoredFamily other;
+  private static String encounter;
+
+  @BeforeAll
+  static void families() {
+    family = new StoredFamily();
+    other = new StoredFamily();
+    Encounter visit = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
+        .setClass_(new org.hl7.fhir.r4.model.Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HH", "home health"))
+        .setSubject(new org.hl7.fhir.r4.model.Reference(family.mother()));
+    visit.addEpisodeOfCare(new org.hl7.fhir.r4.model.Reference(family.record()));
+    encounter = StoredFamily.create(visit);
+  }
+
+  /** GET on the IZK endpoint with the headers the MedMij scripts send. */
+  private static Http.Response izk(Http as, String pathAndQuery, String accept) {
+    String query = pathAndQuery.replace(MATERNAL_RECORD, family.record()).replace("|", "%7C");
+    return as.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/stu3/" + query)).GET()
+        .header("Accept", accept).header("MedMij-Request-ID", UUID.randomUUID().toString())
+        .header("X-Correlation-ID", "izk-test-1"));
+  }
+
+  private static String root() {
+    String base = nl.geboorteketen.server.support.TestServer.shared().baseUrl();
+    return base.substring(0, base.length() - "/fhir".length());
+  }
+
+  private static Bundle bundle(Http.Response r) {
+    assertEquals(200, r.status(), r::toString);
+    return STU3.newJsonParser().parseResource(Bundle.class, r.body());
+  }
+
+  private static Set<String> ids(Bundle b) {
+    return b.getEntry().stream().map(e -> e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart())
+        .collect(Collectors.toSet());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "Patient;Patient/family-jansen-anna",
+      "Coverage;",
+      "FamilyMemberHistory;",
+      "RelatedPerson;RelatedPerson/family-jansen-daan-moeder",
+      "DeviceUseStatement?_include=DeviceUseStatement:device;",
+      "EpisodeOfCare?type=http://snomed.info/sct|364320009&_include=EpisodeOfCare:organization&_include=EpisodeOfCare:care-manager;EpisodeOfCare/family-jansen-zwangerschap Organization/family-jansen-verloskundigenpraktijk",
+      "EpisodeOfCare?type=http://snomed.info/sct|364320009&status=active&_include=EpisodeOfCare:organization&_include=EpisodeOfCare:care-manager;EpisodeOfCare/family-jansen-zwangerschap Organization/family-jansen-verloskundigenpraktijk",
+      "Condition?context={record};",
+      "Encounter?episodeofcare={record}&_include=Encounter:practitioner;{encounter}",
+      "Observation?context={record};Observation/family-jansen-edd Observation/family-jansen-daan-birth-weight",
+      "Observation?context:Encounter.episodeofcare={record};",
+      "Procedure?context={record}&_include=Procedure:performer&_include=Procedure:based-on;Procedure/family-jansen-delivery",
+      "CareTeam?context={record};",
+      "DiagnosticReport?context={record};",
+      "ReferralRequest?context={record};ReferralRequest/family-jansen-indicatie-intake",
+  })
+  void everyIzkSearchAnswersWithHerRecordsOnly(String search, String expected) {
+    for (String accept : List.of("application/fhir+json", "application/fhir+xml")) {
+      Http.Response r = izk(family.pgo(), search, accept);
+      assertEquals(200, r.status(), r::toString);
+      assertTrue(r.header("Content-Type").startsWith(accept), r.header("Content-Type"));
+      assertEquals("izk-test-1", r.header("X-Correlation-ID"));
+      Bundle b = accept.endsWith("xml") ? STU3.newXmlParser().parseResource(Bundle.class, r.body())
+          : STU3.newJsonParser().parseResource(Bundle.class, r.body());
+      assertEquals(Bundle.BundleType.SEARCHSET, b.getType());
+      assertTrue(!b.hasTotal() || b.getTotal() <= b.getEntry().size(), "total no higher than the matches");
+      assertEquals(null, b.getLink("next"), "all on the first page");
+      String self = URLDecoder.decode(b.getLink("self").getUrl(), StandardCharsets.UTF_8);
+      String sent = search.replace(MATERNAL_RECORD, family.record());
+      assertTrue(self.endsWith("/fhir/stu3/" + sent), "self link holds every parameter: " + self);
+      for (Bundle.BundleEntryComponent e : b.getEntry()) {
+        assertTrue(e.getFullUrl().startsWith("http") && e.getFullUrl().contains("/fhir/stu3/")
+            && e.getFullUrl().endsWith("/" + e.getResource().fhirType() + "/" + e.getResource().getIdElement().getIdPart()),
+            e.getFullUrl());
+      }
+      Set<String> got = ids(b);
+      for (String each : expected == null ? List.<String>of() : List.of(expected.split(" "))) {
+        String id = each.equals("{encounter}") ? encounter : stored(each);
+        assertTrue(got.contains(id), () -> search + " misses " + id + ", got " + got);
+      }
+      for (String id : other.ids.values()) {
+        String stu3Id = id.replace("ServiceRequest/", "ReferralRequest/");
+        assertFalse(got.contains(stu3Id), () -> "another family's " + stu3Id + " in " + search);
+      }
+      assertFalse(r.body().contains(family.motherBsn), "no BSN digits for a PGO");
+    }
+  }
+
+  /** The stored id of a package example, with ReferralRequest for our ServiceRequest. */
+  private static String stored(String example) {
+    if (example.startsWith("ReferralRequest/")) {
+      return family.id(example.replace("ReferralRequest/", "ServiceRequest/")).replace("ServiceRequest/", "ReferralRequest/");
+    }
+    return family.id(example);
+  }
+
+  @Test
+  void recordsCarryTheIzkShapes() {
+    Bundle b = bundle(izk(family.pgo(), "Observation?context={record}", "application/fhir+json"));
+    Observation edd = b.getEntry().stream().map(e -> (Observation) e.getResource())
+        .filter(o -> o.getIdElement().getIdPart().equals(family.id("Observation/family-jansen-edd").split("/")[1]))
+        .findFirst().orElseThrow();
+    assertEquals(family.record(), edd.getContext().getReference());
+    assertEquals(List.of("http://fhir.nl/fhir/StructureDefinition/nl-core-observation",
+        "http://nictiz.nl/fhir/StructureDefinition/bc-PregnancyObservation"),
+        edd.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
+    assertFalse(b.getEntry().stream().anyMatch(e -> STU3.newJsonParser().encodeResourceToString(e.getResource())
+        .contains("ext-maternal-record")), "the link is context, not our extension");
+
+    Patient mother = (Patient) bundle(izk(family.pgo(), "Patient", "application/fhir+json")).getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(p -> p.getIdElement().getIdPart().equals(family.mother().split("/")[1])).findFirst().orElseThrow();
+    var bsn = mother.getIdentifier().stream().filter(i -> "http://fhir.nl/fhir/NamingSystem/bsn".equals(i.getSystem()))
+        .findFirst().orElseThrow();
+    assertEquals(null, bsn.getValue(), "no digits");
+    assertEquals("masked", bsn.getValueElement().getExtensionByUrl(
+        "http://hl7.org/fhir/StructureDefinition/data-absent-reason").getValue().primitiveValue());
+  }
+
+  @Test
+  void anotherFamilysRecordIsNotFoundThroughHerToken() {
+    Bundle b = bundle(izk(family.pgo(), "Observation?context=" + other.record(), "application/fhir+json"));
+    assertTrue(b.getEntry().isEmpty(), () -> ids(b).toString());
+    assertEquals(403, izk(family.pgo(), other.record(), "application/fhir+json").status());
+  }
+
+  @Test
+  void partnersAreHeldToTheirCareRelationships() {
+    assertEquals(200, izk(family.midwife(), family.record(), "application/fhir+json").status());
+    Http.Response stranger = izk(other.midwife(), family.record(), "application/fhir+json");
+    assertEquals(403, stranger.status(), stranger::toString);
+    assertTrue(stranger.body().contains("OperationOutcome"));
+    Bundle none = bundle(izk(other.midwife(), "Observation?context={record}", "application/fhir+json"));
+    assertTrue(none.getEntry().isEmpty(), () -> ids(none).toString());
+  }
+
+  @Test
+  void anIzkReadIsInTheAuditLogLikeAnyRead() {
+    String edd = family.id("Observation/family-jansen-edd");
+    assertEquals(200, izk(family.midwife(), edd, "application/fhir+json").status());
+    org.hl7.fhir.r4.model.Bundle log = Http.shared().get("/fhir/AuditEvent?agent=" + family.midwifeSubject
+        + "&subtype=http://hl7.org/fhir/restful-interaction%7Cread&_count=100").resource(org.hl7.fhir.r4.model.Bundle.class);
+    assertTrue(log.getEntry().stream().map(e -> (org.hl7.fhir.r4.model.AuditEvent) e.getResource())
+        .anyMatch(e -> e.getEntity().stream().anyMatch(x -> edd.equals(x.getWhat().getReference()))),
+        () -> "no audit record of the IZK read of " + edd + " among " + log.getEntry().size());
+  }
+
+  @Test
+  void withoutATokenNothingButTheCapabilityStatement() {
+    Http.Response r = izk(Http.shared().anonymous(), "Observation?context={record}", "application/fhir+json");
+    assertEquals(401, r.status(), r::toString);
+    Http.Response metadata = izk(Http.shared().anonymous(), "metadata", "application/fhir+json");
+    assertEquals(200, metadata.status(), metadata::toString);
+    CapabilityStatement cs = STU3.newJsonParser().parseResource(CapabilityStatement.class, metadata.body());
+    assertEquals("3.0.2", cs.getFhirVersion());
+    assertTrue(cs.getRestFirstRep().getResource().stream().anyMatch(r2 -> r2.getType().equals("ReferralRequest")));
+  }
+
+  @Test
+  void aSearchParameterTheViewDoesNotKnowIsRefusedNotDropped() {
+    Http.Response r = izk(family.pgo(), "Observation?patient=" + other.mother(), "application/fhir+json");
+    assertEquals(400, r.status(), r::toString);
+    var oo = STU3.newJsonParser().parseResource(org.hl7.fhir.dstu3.model.OperationOutcome.class, r.body());
+    assertEquals("patient", oo.getIssueFirstRep().getExpression().get(0).getValue());
+  }
+
+  @Test
+  void aPartnerWritesInTheIzkShapeAndThePgoReadsItBack() {
+    Observation gravidity = new Observation();
+    gravidity.getMeta().addProfile("http://fhir.nl/fhir/StructureDefinition/nl-core-observation")
+        .addProfile("http://nictiz.nl/fhir/StructureDefinition/zib-Pregnancy-Gravidity");
+    gravidity.setStatus(Observation.ObservationStatus.FINAL);
+    gravidity.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("161732006").setDisplay("gravida");
+    gravidity.setSubject(new Reference(family.mother()).setDisplay("Anna Jansen"));
+    gravidity.setContext(new Reference(family.record()).setDisplay("Zwangerschap 1 Anna Jansen"));
+    gravidity.setEffective(new org.hl7.fhir.dstu3.model.DateTimeType("2026-06-01"));
+    gravidity.setValue(new org.hl7.fhir.dstu3.model.Quantity().setValue(2).setUnit("1")
+        .setSystem("http://unitsofmeasure.org").setCode("1"));
+    String body = STU3.newJsonParser().encodeResourceToString(gravidity);
+
+    Http.Response stranger = other.midwife().send(HttpRequest.newBuilder(URI.create(root() + "/fhir/stu3/Observation"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/fhir+json"));
+    assertEquals(403, stranger.status(), stranger::toString);
+
+    Http.Response created = family.midwife().send(HttpRequest.newBuilder(URI.create(root() + "/fhir/stu3/Observation"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/fhir+json"));
+    assertEquals(201, created.status(), created::toString);
+    String location = created.header("Location");
+    assertNotNull(location);
+    assertTrue(location.contains("/fhir/stu3/Observation/"), location);
+    String id = location.replaceAll(".*/Observation/([^/]+).*", "$1");
+
+    var r4 = Http.shared().get("/fhir/Observation/" + id).resource(org.hl7.fhir.r4.model.Observation.class);
+    assertEquals(2, r4.getValueIntegerType().getValue(), "a count is an integer in R4");
+    assertEquals(family.record(), ((org.hl7.fhir.r4.model.Reference) r4.getExtensionByUrl(
+        "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record").getValue()).getReference());
+
+    Observation back = STU3.newJsonParser().parseResource(Observation.class,
+        izk(family.pgo(), "Observation/" + id, "application/fhir+json").body());
+    assertEquals(List.of("http://fhir.nl/fhir/StructureDefinition/nl-core-observation",
+        "http://nictiz.nl/fhir/StructureDefinition/zib-Pregnancy-Gravidity"),
+        back.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
+    assertEquals("Zwangerschap 1 Anna Jansen", back.getContext().getDisplay());
+    assertEquals("Anna Jansen", back.getSubject().getDisplay());
+    assertEquals(2, back.getValueQuantity().getValue().intValue());
+  }
+}
