@@ -19,6 +19,13 @@ Derives from nl-core-ContactPerson: the mother is the child's contact person wit
 * relationship 1..* MS
 * relationship[relationship] 1..* MS
 * relationship[relationship] ^short = "Ten minste MTH (moeder) uit de RelatieCodelijst (at least MTH, mother)"
+// MTH as a required coding slice, not only the invariant: the server picks this profile by it, so a
+// partner or other contact person (a RelatedPerson without MTH) is not held to be a mother link.
+* relationship[relationship].coding ^slicing.discriminator.type = #value
+* relationship[relationship].coding ^slicing.discriminator.path = "$this"
+* relationship[relationship].coding ^slicing.rules = #open
+* relationship[relationship].coding contains mother 1..1
+* relationship[relationship].coding[mother] = $v3RoleCode#MTH
 * obeys gk-mother-1
 * name MS
 * active MS

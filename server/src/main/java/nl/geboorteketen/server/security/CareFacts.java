@@ -48,8 +48,10 @@ public class CareFacts {
       patient(caller, self, previous, (Patient) current, grantor);
     } else if (subject instanceof EpisodeOfCare) {
       episode(caller, self, (EpisodeOfCare) previous, (EpisodeOfCare) current, grantor);
-    } else if (subject instanceof RelatedPerson && ChainShapes.isFamilyLink((RelatedPerson) subject)) {
-      familyLink(self, (RelatedPerson) current, (RelatedPerson) previous, grantor);
+    } else if (subject instanceof RelatedPerson && (isLink(current) || isLink(previous))) {
+      // a link that stops being one (an update without MTH or the extension) is a link that ends
+      familyLink(self, isLink(current) ? (RelatedPerson) current : null, isLink(previous) ? (RelatedPerson) previous : null,
+          grantor);
     } else if (subject instanceof CareTeam team && caller != null) {
       careTeam(caller, self, team, current != null, grantor);
     } else if (current instanceof Task task && caller != null) {
@@ -104,6 +106,10 @@ public class CareFacts {
     } else if (ledger.grantedBy(self, family).stream().noneMatch(r -> r.organisation().equals(manager) && r.activeAt(now))) {
       ledger.grant(family, manager, before != null && !before.equals(manager) ? TRANSFER : MATERNAL_RECORD, self, grantor, null);
     }
+  }
+
+  private static boolean isLink(IBaseResource r) {
+    return r instanceof RelatedPerson person && ChainShapes.isFamilyLink(person);
   }
 
   private void familyLink(String self, RelatedPerson current, RelatedPerson previous, String grantor) {

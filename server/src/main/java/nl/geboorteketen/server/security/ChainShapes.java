@@ -12,6 +12,7 @@ public final class ChainShapes {
   static final String SNOMED = "http://snomed.info/sct";
   static final String MATERNAL_RECORD_TYPE = "364320009";
   static final String HANDOVER_TASK = "308292007";
+  static final String V3_ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode";
   static final String RELATED_PATIENT_EXT = "https://fhir.geboorteketen.nl/StructureDefinition/ext-related-patient";
 
   private ChainShapes() {}
@@ -29,9 +30,14 @@ public final class ChainShapes {
     };
   }
 
-  /** A RelatedPerson that links a child (patient) to its mother's own Patient (gk-mother). */
+  /**
+   * A RelatedPerson that links a child (patient) to its mother's own Patient (gk-mother): the link
+   * extension and relationship MTH, the two things that make the server validate it as gk-mother.
+   */
   static boolean isFamilyLink(RelatedPerson person) {
-    return person.hasExtension(RELATED_PATIENT_EXT);
+    return person.hasExtension(RELATED_PATIENT_EXT) && person.getRelationship().stream()
+        .flatMap(r -> r.getCoding().stream())
+        .anyMatch(c -> V3_ROLE_CODE.equals(c.getSystem()) && "MTH".equals(c.getCode()));
   }
 
   /** The mother's Patient ("Patient/id") a family link points at, or null. */

@@ -65,10 +65,12 @@ public class WriteRules {
           + previous.getIdElement().getIdPart());
       requireOwnSubscription(org, previous);
     }
+    if (previous instanceof RelatedPerson link && ChainShapes.isFamilyLink(link)
+        && !(current instanceof RelatedPerson still && ChainShapes.isFamilyLink(still))) {
+      throw forbidden("Alleen de beheerder verwijdert een gezinskoppeling (ook door de koppeling of MTH weg te halen): "
+          + "de beheerder beslist wie bij het gezin hoort.");
+    }
     if (current == null) {
-      if (previous instanceof RelatedPerson link && ChainShapes.isFamilyLink(link)) {
-        throw forbidden("Alleen de beheerder verwijdert een gezinskoppeling: de beheerder beslist wie bij het gezin hoort.");
-      }
       return;
     }
     Set<String> patients = patientsOf(current);

@@ -109,7 +109,7 @@ public final class ProfileSelector {
 
   private static Set<String> codesOf(Resource resource) {
     Set<String> result = new HashSet<>();
-    for (String element : List.of("code", "type")) {
+    for (String element : List.of("code", "type", "relationship")) {
       var property = resource.getNamedProperty(element);
       if (property == null) {
         continue;
@@ -141,8 +141,9 @@ public final class ProfileSelector {
             .forEach(c -> required.add(key(c.getSystem(), c.getCode())));
       } else if (path.equals(codePath) && ed.getPattern() instanceof CodeableConcept cc) {
         cc.getCoding().forEach(c -> required.add(key(c.getSystem(), c.getCode())));
-      } else if (path.equals(codePath + ".coding") && ed.hasSliceName() && ed.getMin() > 0
-          && ed.getPattern() instanceof Coding c) {
+      } else if ((path.equals(codePath + ".coding") || path.equals(sd.getType() + ".relationship.coding"))
+          && ed.hasSliceName() && ed.getMin() > 0 && ed.getPattern() instanceof Coding c) {
+        // RelatedPerson.relationship: gk-mother is picked by MTH, so a partner is not held to be a mother link
         required.add(key(c.getSystem(), c.getCode()));
       }
       if (path.equals(codePath) && !ed.hasSliceName() && ed.hasBinding()

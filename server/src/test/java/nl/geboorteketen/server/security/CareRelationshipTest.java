@@ -205,6 +205,42 @@ class CareRelationshipTest {
     assertFalse(other.get("/fhir/" + childRef).status() == 200);
   }
 
+  @Test
+  void aPartnerIsAContactPersonNotAMotherLinkAndALinkEndsOnlyByTheBeheerder() {
+    Family f = newFamily();
+    RelatedPerson husband = new RelatedPerson().setPatient(new Reference(f.mother())).setActive(true);
+    husband.addRelationship().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-RoleCode").setCode("HUSB");
+    husband.addName().setFamily("Visser").addGiven("Toon");
+    Http.Response stored = f.midwife().postJson("/fhir/RelatedPerson", husband);
+    assertEquals(201, stored.status(), "a partner (HUSB) is stored without being a gk-mother link: " + stored);
+
+    RelatedPerson link = Fixtures.example(RelatedPerson.class, "family-jansen-daan-moeder");
+    link.setId((String) null);
+    link.getExtension().removeIf(e -> e.getUrl().endsWith("ext-maternal-record"));
+    Patient child = Fixtures.example(Patient.class, "family-jansen-daan");
+    child.setId((String) null);
+    child.getIdentifier().forEach(i -> i.setValue(Fixtures.randomBsn()));
+    String childRef = location(f.midwife().postJson("/fhir/Patient", child));
+    link.setPatient(new Reference(childRef));
+    link.getExtensionByUrl(ChainShapes.RELATED_PATIENT_EXT).setValue(new Reference(f.mother()));
+    Http.Response linked = f.midwife().postJson("/fhir/RelatedPerson", link);
+    assertEquals(201, linked.status(), linked::toString);
+    String linkRef = location(linked);
+
+    RelatedPerson unlinked = linked.resource(RelatedPerson.class);
+    unlinked.setMeta(null); // without gk-mother named, only the write rules can stop it
+    unlinked.getRelationship().forEach(cc -> cc.getCoding().removeIf(c -> "MTH".equals(c.getCode())));
+    unlinked.addRelationship().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-RoleCode").setCode("FAMMEMB");
+    Http.Response r = f.midwife().put("/fhir/" + linkRef, Http.FHIR.newJsonParser().encodeResourceToString(unlinked),
+        "application/fhir+json");
+    assertEquals(403, r.status(), "taking MTH out ends the link, which only the beheerder does: " + r);
+  }
+
+  private static String location(Http.Response created) {
+    assertEquals(201, created.status(), created::toString);
+    return new org.hl7.fhir.r4.model.IdType(created.header("Location")).toUnqualifiedVersionless().getValue();
+  }
+
   private static CareTeam team(String mother, String member) {
     CareTeam team = new CareTeam().setStatus(CareTeam.CareTeamStatus.ACTIVE).setSubject(new Reference(mother));
     team.addParticipant().setMember(new Reference(member)).addRole().setText("Kraamzorg");
