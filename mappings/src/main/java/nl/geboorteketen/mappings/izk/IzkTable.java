@@ -23,7 +23,8 @@ public record IzkTable(
     Map<String, Map<String, ParamRule>> searchParameters,
     Map<String, String> includes,
     List<ProfileRow> profiles,
-    List<ExtensionRow> extensions) {
+    List<ExtensionRow> extensions,
+    List<CodeSystemRow> codeSystems) {
 
   public static final String URL = "https://fhir.geboorteketen.nl/Library/izk-stu3";
 
@@ -41,6 +42,12 @@ public record IzkTable(
 
   /** An extension whose URL differs between our R4 records and the STU3 shapes; the rest keep their URL. */
   public record ExtensionRow(String r4, String stu3) {}
+
+  /**
+   * A code system whose URL moved to terminology.hl7.org in R4. A row ending in "/" or "-" maps every
+   * system under it ({@code http://hl7.org/fhir/v3/RoleCode} is {@code .../CodeSystem/v3-RoleCode}).
+   */
+  public record CodeSystemRow(String stu3, String r4) {}
 
   public static IzkTable parse(byte[] json) {
     try {
@@ -71,6 +78,26 @@ public record IzkTable(
 
   public String extensionToStu3(String url) {
     return extensions.stream().filter(e -> e.r4().equals(url)).map(ExtensionRow::stu3).findFirst().orElse(url);
+  }
+
+  public String systemToR4(String system) {
+    return moved(system, codeSystems, CodeSystemRow::stu3, CodeSystemRow::r4);
+  }
+
+  public String systemToStu3(String system) {
+    return moved(system, codeSystems, CodeSystemRow::r4, CodeSystemRow::stu3);
+  }
+
+  private static String moved(String system, List<CodeSystemRow> rows,
+      java.util.function.Function<CodeSystemRow, String> from, java.util.function.Function<CodeSystemRow, String> to) {
+    for (CodeSystemRow row : rows) {
+      String prefix = from.apply(row);
+      boolean whole = !(prefix.endsWith("/") || prefix.endsWith("-"));
+      if (whole ? system.equals(prefix) : system.startsWith(prefix) && system.length() > prefix.length()) {
+        return to.apply(row) + system.substring(prefix.length());
+      }
+    }
+    return system;
   }
 
   public String extensionToR4(String url) {

@@ -3,6 +3,7 @@ package nl.geboorteketen.mappings.izk;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.hl7.fhir.dstu3.model.Base;
+import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.Extension;
 import org.hl7.fhir.dstu3.model.Property;
 import org.hl7.fhir.dstu3.model.Reference;
@@ -12,9 +13,13 @@ final class Stu3Elements {
 
   private Stu3Elements() {}
 
-  static void rename(Base base, UnaryOperator<String> extensionUrl, Map<String, String> referenceTypes) {
+  static void rename(Base base, UnaryOperator<String> extensionUrl, Map<String, String> referenceTypes,
+      UnaryOperator<String> codeSystem) {
     if (base instanceof Extension e && e.getUrl() != null) {
       e.setUrl(extensionUrl.apply(e.getUrl()));
+    }
+    if (base instanceof Coding c && c.getSystem() != null) {
+      c.setSystem(codeSystem.apply(c.getSystem()));
     }
     if (base instanceof Reference r && r.getReference() != null) {
       r.setReference(renameType(r.getReference(), referenceTypes));
@@ -22,7 +27,7 @@ final class Stu3Elements {
     for (Property p : base.children()) {
       for (Base child : p.getValues()) {
         if (child != null) {
-          rename(child, extensionUrl, referenceTypes);
+          rename(child, extensionUrl, referenceTypes, codeSystem);
         }
       }
     }

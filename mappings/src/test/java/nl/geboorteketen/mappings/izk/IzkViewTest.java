@@ -98,6 +98,23 @@ class IzkViewTest {
     assertEquals("1", r4.getAddressFirstRep().getLine().get(0).getExtensionFirstRep().getValue().primitiveValue());
   }
 
+  @ParameterizedTest(name = "{0} is {1} in R4")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "http://hl7.org/fhir/v3/AdministrativeGender, http://terminology.hl7.org/CodeSystem/v3-AdministrativeGender",
+      "http://hl7.org/fhir/v2/0203, http://terminology.hl7.org/CodeSystem/v2-0203",
+      "http://hl7.org/fhir/observation-category, http://terminology.hl7.org/CodeSystem/observation-category",
+      "http://snomed.info/sct, http://snomed.info/sct",
+      "http://hl7.org/fhir/v3/, http://hl7.org/fhir/v3/"})
+  void codeSystemsThatMovedInR4MoveBothWays(String stu3System, String r4System) {
+    var stu3 = new org.hl7.fhir.dstu3.model.Observation();
+    stu3.setStatus(org.hl7.fhir.dstu3.model.Observation.ObservationStatus.FINAL);
+    stu3.addCategory().addCoding().setSystem(stu3System).setCode("x");
+    Observation r4 = (Observation) VIEW.toR4(stu3);
+    assertEquals(r4System, r4.getCategoryFirstRep().getCodingFirstRep().getSystem());
+    var again = (org.hl7.fhir.dstu3.model.Observation) VIEW.toStu3(r4);
+    assertEquals(stu3System, again.getCategoryFirstRep().getCodingFirstRep().getSystem());
+  }
+
   @Test
   void focusIsTheStu3FocusExtensionAndBodyStructureIsBodySite() {
     Observation o = new Observation();
