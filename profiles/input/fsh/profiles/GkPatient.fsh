@@ -29,6 +29,6 @@ Severity: #error
 Expression: "value.matches('^[0-9]{9}$') and ((value.substring(0,1).toInteger() * 9 + value.substring(1,1).toInteger() * 8 + value.substring(2,1).toInteger() * 7 + value.substring(3,1).toInteger() * 6 + value.substring(4,1).toInteger() * 5 + value.substring(5,1).toInteger() * 4 + value.substring(6,1).toInteger() * 3 + value.substring(7,1).toInteger() * 2 - value.substring(8,1).toInteger()) mod 11 = 0)"
 
 Invariant: gk-name-1
-Description: "Ten minste één officiële naam met achternaam (at least one official name with a family name)"
+Description: "Ten minste één officiële naam, of een naam zonder gebruik, met achternaam (at least one official name, or one without use as zib2017 names have, with a family name)"
 Severity: #error
-Expression: "name.where(use = 'official' and family.exists()).exists()"
+Expression: "name.where((use.empty() or use = 'official') and family.exists()).exists()"

@@ -57,6 +57,7 @@ public final class IzkView {
     }
     org.hl7.fhir.dstu3.model.Resource out = in instanceof ServiceRequest sr ? ReferralRequests.toStu3(sr)
         : VersionConvertorFactory_30_40.convertResource(in);
+    ConvertorGaps.afterToStu3(in, out);
     if (maternalRecord != null) {
       setContext(out, (org.hl7.fhir.dstu3.model.Reference) VersionConvertorFactory_30_40.convertType(maternalRecord));
     }
@@ -64,8 +65,9 @@ public final class IzkView {
       focus.forEach(f -> o.addExtension(table.observationFocusExtension(),
           (org.hl7.fhir.dstu3.model.Reference) VersionConvertorFactory_30_40.convertType(f)));
     }
+    // a store keeps tags as a set: the display holds each profile's place
     List<String> written = out.getMeta().getTag().stream().filter(t -> STU3_PROFILE_TAG.equals(t.getSystem()))
-        .map(t -> t.getCode()).toList();
+        .sorted(java.util.Comparator.comparingInt(t -> place(t.getDisplay()))).map(t -> t.getCode()).toList();
     out.getMeta().getTag().removeIf(t -> STU3_PROFILE_TAG.equals(t.getSystem()));
     List<String> profiles = written.isEmpty()
         ? stu3Profiles(out.getMeta().getProfile().stream().map(p -> p.getValue()).toList()) : written;
@@ -87,6 +89,7 @@ public final class IzkView {
     List<String> stu3Profiles = in.getMeta().getProfile().stream().map(p -> p.getValue()).toList();
     org.hl7.fhir.r4.model.Resource out = in instanceof org.hl7.fhir.dstu3.model.ReferralRequest rr
         ? ReferralRequests.toR4(rr) : VersionConvertorFactory_30_40.convertResource(in);
+    ConvertorGaps.afterToR4(in, out);
     R4Elements.rename(out, u -> u, toR4Types, s -> s);
     if (context != null && out instanceof DomainResource d) {
       d.addExtension(table.maternalRecordExtension(), VersionConvertorFactory_30_40.convertType(context));
@@ -98,8 +101,18 @@ public final class IzkView {
     // Our own profile is chosen from the record's codes when it is stored, as for any R4 write without
     // one; the STU3 profiles it was written with are kept as tags, so it reads back with exactly those.
     out.getMeta().getProfile().clear();
-    stu3Profiles.forEach(p -> out.getMeta().addTag(STU3_PROFILE_TAG, p, null));
+    for (int i = 0; i < stu3Profiles.size(); i++) {
+      out.getMeta().addTag(STU3_PROFILE_TAG, stu3Profiles.get(i), String.valueOf(i + 1));
+    }
     return out;
+  }
+
+  private static int place(String display) {
+    try {
+      return display == null ? Integer.MAX_VALUE : Integer.parseInt(display);
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   /** The STU3 profiles for these R4 ones; an R4 profile the table does not know has no STU3 twin and is left out. */

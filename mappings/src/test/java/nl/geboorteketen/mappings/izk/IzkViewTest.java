@@ -116,6 +116,30 @@ class IzkViewTest {
   }
 
   @Test
+  void extensionsInsideBackboneElementsAreRenamedToo() {
+    var stu3 = new org.hl7.fhir.dstu3.model.Patient();
+    var proficiency = stu3.addCommunication().addExtension();
+    proficiency.setUrl("http://nictiz.nl/fhir/StructureDefinition/patient-proficiency");
+    proficiency.addExtension("type", new org.hl7.fhir.dstu3.model.Coding("http://hl7.org/fhir/v3/LanguageAbilityMode", "ESP", null));
+    Patient r4 = (Patient) VIEW.toR4(stu3);
+    var ext = r4.getCommunicationFirstRep().getExtensionFirstRep();
+    assertEquals("http://hl7.org/fhir/StructureDefinition/patient-proficiency", ext.getUrl());
+    assertEquals("http://terminology.hl7.org/CodeSystem/v3-LanguageAbilityMode",
+        ((org.hl7.fhir.r4.model.Coding) ext.getExtensionFirstRep().getValue()).getSystem());
+  }
+
+  @Test
+  void aFetusKeepsItsCodeAndAProcedureGetsNoNotDone() {
+    var fetus = new org.hl7.fhir.dstu3.model.BodySite();
+    fetus.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("83418008");
+    var back = (org.hl7.fhir.dstu3.model.BodySite) VIEW.toStu3(VIEW.toR4(fetus));
+    assertEquals("83418008", back.getCode().getCodingFirstRep().getCode());
+    var delivery = new org.hl7.fhir.dstu3.model.Procedure();
+    delivery.setStatus(org.hl7.fhir.dstu3.model.Procedure.ProcedureStatus.COMPLETED);
+    assertFalse(((org.hl7.fhir.dstu3.model.Procedure) VIEW.toStu3(VIEW.toR4(delivery))).hasNotDone());
+  }
+
+  @Test
   void focusIsTheStu3FocusExtensionAndBodyStructureIsBodySite() {
     Observation o = new Observation();
     o.setStatus(Observation.ObservationStatus.FINAL);
@@ -144,6 +168,10 @@ class IzkViewTest {
         "http://nictiz.nl/fhir/StructureDefinition/bc-DeliveryObservation"),
         again.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
     assertTrue(again.getMeta().getTag().isEmpty());
+    // a store that returns its tags in another order still gives the profiles in the order written
+    java.util.Collections.reverse(r4.getMeta().getTag());
+    assertEquals("http://fhir.nl/fhir/StructureDefinition/nl-core-observation",
+        ((org.hl7.fhir.dstu3.model.Observation) VIEW.toStu3(r4)).getMeta().getProfile().get(0).getValue());
     assertEquals("Zwangerschap 1", again.getContext().getDisplay());
   }
 }
