@@ -1,9 +1,17 @@
 package nl.geboorteketen.mappings.izk;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.hl7.fhir.r4.model.BackboneElement;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Element;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -14,36 +22,38 @@ final class R4Elements {
 
   static void rename(Base base, UnaryOperator<String> extensionUrl, Map<String, String> referenceTypes,
       UnaryOperator<String> codeSystem) {
-    walk(base, extensionUrl, referenceTypes, codeSystem, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    forEach(base, element -> {
+      if (element instanceof Extension e && e.getUrl() != null) {
+        e.setUrl(extensionUrl.apply(e.getUrl()));
+      }
+      if (element instanceof Coding c && c.getSystem() != null) {
+        c.setSystem(codeSystem.apply(c.getSystem()));
+      }
+      if (element instanceof Reference r && r.getReference() != null) {
+        r.setReference(Stu3Elements.renameType(r.getReference(), referenceTypes));
+      }
+    });
   }
 
-  private static void walk(Base base, UnaryOperator<String> extensionUrl, Map<String, String> referenceTypes,
-      UnaryOperator<String> codeSystem, java.util.Set<Base> seen) {
-    if (!seen.add(base)) {
+  /** Visits the element and everything under it once, extensions included. */
+  static void forEach(Base base, Consumer<Base> visitor) {
+    walk(base, visitor, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  private static void walk(Base base, Consumer<Base> visitor, Set<Base> seen) {
+    if (base == null || !seen.add(base)) {
       return;
     }
-    if (base instanceof Extension e && e.getUrl() != null) {
-      e.setUrl(extensionUrl.apply(e.getUrl()));
-    }
-    if (base instanceof Coding c && c.getSystem() != null) {
-      c.setSystem(codeSystem.apply(c.getSystem()));
-    }
-    if (base instanceof Reference r && r.getReference() != null) {
-      r.setReference(Stu3Elements.renameType(r.getReference(), referenceTypes));
-    }
-    java.util.List<Base> children = new java.util.ArrayList<>();
+    visitor.accept(base);
+    List<Base> children = new ArrayList<>();
     base.children().forEach(p -> children.addAll(p.getValues()));
     // a backbone element does not list its extensions among its children
-    if (base instanceof org.hl7.fhir.r4.model.Element e) {
+    if (base instanceof Element e) {
       children.addAll(e.getExtension());
     }
-    if (base instanceof org.hl7.fhir.r4.model.BackboneElement b) {
+    if (base instanceof BackboneElement b) {
       children.addAll(b.getModifierExtension());
     }
-    for (Base child : children) {
-      if (child != null) {
-        walk(child, extensionUrl, referenceTypes, codeSystem, seen);
-      }
-    }
+    children.forEach(child -> walk(child, visitor, seen));
   }
 }

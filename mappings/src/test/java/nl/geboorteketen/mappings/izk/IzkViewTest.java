@@ -139,6 +139,24 @@ class IzkViewTest {
     assertFalse(((org.hl7.fhir.dstu3.model.Procedure) VIEW.toStu3(VIEW.toR4(delivery))).hasNotDone());
   }
 
+  @ParameterizedTest(name = "{0} is shown as {1}")
+  @CsvFileSource(resources = "/izk-display-cases.csv", delimiter = '|', numLinesToSkip = 1)
+  void aReferenceWithoutDisplayGetsTheNameOfWhatItPointsAt(String file, String display) throws Exception {
+    assertEquals(display, Displays.of(fixture(file)).orElse("-"));
+  }
+
+  @Test
+  void onlyReferencesWithoutDisplayAreFilled() {
+    Observation o = new Observation();
+    o.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/a/_history/2"));
+    o.addPerformer(new org.hl7.fhir.r4.model.Reference("Practitioner/p").setDisplay("dr. Eigen"));
+    o.addExtension("x", new org.hl7.fhir.r4.model.Reference("EpisodeOfCare/e"));
+    assertEquals(java.util.Set.of("Patient/a", "EpisodeOfCare/e"), Displays.missing(o));
+    Displays.fill(o, java.util.Map.of("Patient/a", "Anna Jansen", "Practitioner/p", "anders"));
+    assertEquals("Anna Jansen", o.getSubject().getDisplay());
+    assertEquals("dr. Eigen", o.getPerformerFirstRep().getDisplay());
+  }
+
   @Test
   void focusIsTheStu3FocusExtensionAndBodyStructureIsBodySite() {
     Observation o = new Observation();

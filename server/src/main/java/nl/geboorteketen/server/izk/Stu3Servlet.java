@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import nl.geboorteketen.mappings.RuleInputException;
+import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
 import nl.geboorteketen.mappings.izk.Stu3Search;
 import org.hl7.fhir.exceptions.FHIRException;
@@ -27,6 +30,8 @@ import org.hl7.fhir.exceptions.FHIRException;
 public final class Stu3Servlet extends HttpServlet {
 
   private static final int ALL_ON_ONE_PAGE = 500;
+  private static final int LOOKUP_CHUNK = 100;
+  private static final Set<String> R4_TYPES = FhirContext.forR4Cached().getResourceTypes();
 
   private final HttpServlet r4;
   private final IzkView view;
@@ -101,7 +106,38 @@ public final class Stu3Servlet extends HttpServlet {
       String method, String r4Path, Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
     CapturedResponse captured = new CapturedResponse(resp);
     r4.service(new ForwardedRequest(req, method, r4Path, r4Params, body), captured);
-    answers.relay(req, resp, format, captured, r4Base);
+    answers.relay(req, resp, format, captured, r4Base, targets -> displaysOf(req, resp, targets));
+  }
+
+  /**
+   * The names of referenced records, searched as the caller through the R4 endpoint: one search per
+   * type, and what the caller may not read gets no name.
+   */
+  private Map<String, String> displaysOf(HttpServletRequest req, HttpServletResponse resp, Set<String> targets) {
+    Map<String, String> out = new HashMap<>();
+    Displays.byType(targets).forEach((type, ids) -> {
+      if (!R4_TYPES.contains(type)) {
+        return;
+      }
+      List<String> all = new ArrayList<>(ids);
+      for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+        CapturedResponse captured = new CapturedResponse(resp);
+        try {
+          r4.service(new ForwardedRequest(req, "GET", "/" + type, Map.of("_id", List.of(String.join(",", chunk)),
+              "_count", List.of(String.valueOf(LOOKUP_CHUNK))), null), captured);
+        } catch (ServletException | IOException e) {
+          return;
+        }
+        if (captured.status() == 200) {
+          org.hl7.fhir.r4.model.Bundle found = FhirContext.forR4Cached().newJsonParser().parseResource(
+              org.hl7.fhir.r4.model.Bundle.class, new String(captured.body(), StandardCharsets.UTF_8));
+          found.getEntry().stream().map(e -> e.getResource()).filter(r -> r != null).forEach(r ->
+              Displays.of(r).ifPresent(d -> out.put(type + "/" + r.getIdElement().getIdPart(), d)));
+        }
+      }
+    });
+    return out;
   }
 
   /** The STU3 body, parsed strictly, checked against the URL, as the R4 record to store. */

@@ -120,6 +120,20 @@ class IzkPgoViewTest {
         assertFalse(got.contains(stu3Id), () -> "another family's " + stu3Id + " in " + search);
       }
       assertFalse(r.body().contains(family.motherBsn), "no BSN digits for a PGO");
+      for (Bundle.BundleEntryComponent e : b.getEntry()) {
+        everyReferenceHasADisplay(e.getResource());
+      }
+    }
+  }
+
+  /** MedMij: every reference carries a display, also where ours were written without one. */
+  private static void everyReferenceHasADisplay(org.hl7.fhir.dstu3.model.Base element) {
+    if (element instanceof Reference ref && ref.hasReference()) {
+      assertTrue(ref.hasDisplay(), () -> "no display on the reference to " + ref.getReference());
+    }
+    element.children().forEach(p -> p.getValues().forEach(IzkPgoViewTest::everyReferenceHasADisplay));
+    if (element instanceof org.hl7.fhir.dstu3.model.Element e) {
+      e.getExtension().forEach(IzkPgoViewTest::everyReferenceHasADisplay);
     }
   }
 
