@@ -49,6 +49,9 @@ public class PgoSearchNarrowingInterceptor {
             .collect(Collectors.joining(","));
     Map<String, String[]> params = new HashMap<>(request.getParameters());
     String[] existing = params.getOrDefault(param, new String[0]);
+    if (Arrays.asList(existing).contains(values)) {
+      return true; // already exactly her family; HAPI refuses a parameter given twice with the same value
+    }
     String[] combined = Arrays.copyOf(existing, existing.length + 1);
     combined[existing.length] = values;
     params.put(param, combined);

@@ -169,6 +169,14 @@ class IzkPgoViewTest {
   }
 
   @Test
+  void herPgoMayNameExactlyHerFamilysIdsInASearch() {
+    String ids = family.mother().substring("Patient/".length()) + "," + family.child().substring("Patient/".length());
+    Http.Response r = family.pgo().get("/fhir/Patient?_id=" + ids);
+    assertEquals(200, r.status(), "the narrowing adds the same _id value; HAPI must not see it twice: " + r);
+    assertEquals(2, r.resource(org.hl7.fhir.r4.model.Bundle.class).getEntry().size());
+  }
+
+  @Test
   void anotherFamilysRecordIsNotFoundThroughHerToken() {
     Bundle b = bundle(izk(family.pgo(), "Observation?context=" + other.record(), "application/fhir+json"));
     assertTrue(b.getEntry().isEmpty(), () -> ids(b).toString());
@@ -213,6 +221,26 @@ class IzkPgoViewTest {
     assertEquals(400, r.status(), r::toString);
     var oo = STU3.newJsonParser().parseResource(org.hl7.fhir.dstu3.model.OperationOutcome.class, r.body());
     assertEquals("patient", oo.getIssueFirstRep().getExpression().get(0).getValue());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "XML with a DOCTYPE;POST;Observation;application/fhir+xml;<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><Observation xmlns=\"http://hl7.org/fhir\"><status value=\"final\"/></Observation>;400",
+      "an element STU3 does not have;POST;Observation;application/fhir+json;{\"resourceType\":\"Observation\",\"status\":\"final\",\"focus\":[{\"reference\":\"Patient/x\"}]};400",
+      "another type than the URL says;POST;Observation;application/fhir+json;{\"resourceType\":\"Condition\"};400",
+      "an id that is not the URL's;PUT;Observation/abc;application/fhir+json;{\"resourceType\":\"Observation\",\"id\":\"xyz\",\"status\":\"final\"};400",
+      "a type the IZK does not have;GET;Basic;application/fhir+json;;404",
+      "a delete;DELETE;Observation/abc;application/fhir+json;;405",
+  })
+  void badInputGetsAnStu3OutcomeNotAStackTrace(String what, String method, String path, String type, String body, int status) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + "/fhir/stu3/" + path))
+        .header("Accept", "application/fhir+json").header("Content-Type", type)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    Http.Response r = family.midwife().send(request);
+    assertEquals(status, r.status(), () -> what + ": " + r);
+    var oo = STU3.newJsonParser().parseResource(org.hl7.fhir.dstu3.model.OperationOutcome.class, r.body());
+    assertTrue(oo.getIssueFirstRep().hasDiagnostics(), what);
+    assertFalse(r.body().contains("Exception") || r.body().contains("at nl.") || r.body().contains("at ca.uhn"), r.body());
   }
 
   @Test
