@@ -28,6 +28,7 @@ public final class IzkView {
   public static final String STU3_PROFILE_TAG = "https://fhir.geboorteketen.nl/CodeSystem/stu3-profile";
 
   private static final ca.uhn.fhir.context.FhirContext STU3 = ca.uhn.fhir.context.FhirContext.forDstu3Cached();
+  private static final ca.uhn.fhir.context.FhirContext R4 = ca.uhn.fhir.context.FhirContext.forR4Cached();
 
   private final IzkTable table;
   private final Map<String, String> toStu3Types;
@@ -72,14 +73,14 @@ public final class IzkView {
     List<String> profiles = written.isEmpty()
         ? stu3Profiles(out.getMeta().getProfile().stream().map(p -> p.getValue()).toList()) : written;
     out.getMeta().setProfile(profiles.stream().map(org.hl7.fhir.dstu3.model.UriType::new).toList());
-    Stu3Elements.rename(out, table::extensionToStu3, toStu3Types, table::systemToStu3);
+    Elements.rename(STU3, out, table::extensionToStu3, toStu3Types, table::systemToStu3);
     return out;
   }
 
   /** An STU3 record as our R4 record, ready to be validated and stored like any R4 write. */
   public org.hl7.fhir.r4.model.Resource toR4(org.hl7.fhir.dstu3.model.Resource record) {
     org.hl7.fhir.dstu3.model.Resource in = faithfulCopy(record);
-    Stu3Elements.rename(in, table::extensionToR4, toR4Types, table::systemToR4);
+    Elements.rename(STU3, in, table::extensionToR4, toR4Types, table::systemToR4);
     org.hl7.fhir.dstu3.model.Reference context = takeEpisodeContext(in);
     List<org.hl7.fhir.dstu3.model.Reference> focus = new ArrayList<>();
     if (in instanceof org.hl7.fhir.dstu3.model.Observation o) {
@@ -90,7 +91,7 @@ public final class IzkView {
     org.hl7.fhir.r4.model.Resource out = in instanceof org.hl7.fhir.dstu3.model.ReferralRequest rr
         ? ReferralRequests.toR4(rr) : VersionConvertorFactory_30_40.convertResource(in);
     ConvertorGaps.afterToR4(in, out);
-    R4Elements.rename(out, u -> u, toR4Types, s -> s);
+    Elements.rename(R4, out, u -> u, toR4Types, s -> s);
     if (context != null && out instanceof DomainResource d) {
       d.addExtension(table.maternalRecordExtension(), VersionConvertorFactory_30_40.convertType(context));
     }

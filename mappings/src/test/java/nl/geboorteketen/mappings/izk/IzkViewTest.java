@@ -155,6 +155,9 @@ class IzkViewTest {
     Displays.fill(o, java.util.Map.of("Patient/a", "Anna Jansen", "Practitioner/p", "anders"));
     assertEquals("Anna Jansen", o.getSubject().getDisplay());
     assertEquals("dr. Eigen", o.getPerformerFirstRep().getDisplay());
+    org.hl7.fhir.r4.model.Bundle answer = new org.hl7.fhir.r4.model.Bundle();
+    answer.addEntry().setResource(new Observation().setSubject(new org.hl7.fhir.r4.model.Reference("Patient/b")));
+    assertEquals(java.util.Set.of("Patient/b"), Displays.missing(answer), "the entries of a search answer too");
   }
 
   @Test
