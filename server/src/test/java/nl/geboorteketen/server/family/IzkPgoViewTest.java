@@ -177,6 +177,21 @@ class IzkPgoViewTest {
   }
 
   @Test
+  void withoutHerPgoConsentHerAppSeesNothingHereEither() {
+    var noConsent = nl.geboorteketen.server.support.Fixtures.examplesAsNewFamily(r -> !(r instanceof org.hl7.fhir.r4.model.Consent));
+    Http.Response stored = Http.shared().postJson("/fhir", noConsent.transaction());
+    assertEquals(200, stored.status(), stored::toString);
+    org.hl7.fhir.r4.model.Patient woman = (org.hl7.fhir.r4.model.Patient) noConsent.transaction().getEntry().stream()
+        .map(e -> e.getResource()).filter(r -> r instanceof org.hl7.fhir.r4.model.Patient p
+            && p.getNameFirstRep().getGivenAsSingleString().equals("Anna")).findFirst().orElseThrow();
+    String bsn = woman.getIdentifierFirstRep().getValue();
+    Http app = Http.shared().withToken(nl.geboorteketen.server.support.TestTokens.pgo(bsn));
+    Http.Response r = izk(app, "EpisodeOfCare?type=http://snomed.info/sct|364320009", "application/fhir+json");
+    assertEquals(403, r.status(), r::toString);
+    assertTrue(r.body().contains("pgo-delen"), r.body());
+  }
+
+  @Test
   void anotherFamilysRecordIsNotFoundThroughHerToken() {
     Bundle b = bundle(izk(family.pgo(), "Observation?context=" + other.record(), "application/fhir+json"));
     assertTrue(b.getEntry().isEmpty(), () -> ids(b).toString());
