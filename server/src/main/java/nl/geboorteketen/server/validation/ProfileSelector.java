@@ -45,6 +45,7 @@ public final class ProfileSelector {
   }
 
   private static final String OWN_SYSTEMS = "https://fhir.geboorteketen.nl/CodeSystem/";
+  private static final String EXTENSION = "extension|";
 
   private final Map<String, List<Candidate>> byType = new HashMap<>();
 
@@ -60,8 +61,20 @@ public final class ProfileSelector {
         profiles.add(sd);
       }
     }
+    // An extension only one of our profiles requires marks a resource as meant for that profile
+    // (ext-related-patient: a mother link), whatever its codes say.
+    Map<String, List<StructureDefinition>> requiring = new HashMap<>();
     for (StructureDefinition sd : profiles) {
-      byType.computeIfAbsent(sd.getType(), t -> new ArrayList<>()).add(candidate(sd, valueSets));
+      requiredExtensions(sd).forEach(url -> requiring.computeIfAbsent(url, u -> new ArrayList<>()).add(sd));
+    }
+    for (StructureDefinition sd : profiles) {
+      Candidate c = candidate(sd, valueSets);
+      requiring.forEach((url, sds) -> {
+        if (sds.size() == 1 && sds.get(0) == sd) {
+          c.anyOf().add(EXTENSION + url);
+        }
+      });
+      byType.computeIfAbsent(sd.getType(), t -> new ArrayList<>()).add(c);
     }
   }
 
@@ -107,8 +120,25 @@ public final class ProfileSelector {
     return generic.size() == 1 ? Optional.of(generic.get(0)) : Optional.empty();
   }
 
+  private static Set<String> requiredExtensions(StructureDefinition sd) {
+    Set<String> urls = new HashSet<>();
+    if (!sd.hasSnapshot()) {
+      return urls;
+    }
+    for (ElementDefinition ed : sd.getSnapshot().getElement()) {
+      if (ed.getPath().equals(sd.getType() + ".extension") && ed.hasSliceName() && ed.getMin() > 0
+          && ed.hasType() && ed.getTypeFirstRep().hasProfile()) {
+        urls.add(stripVersion(ed.getTypeFirstRep().getProfile().get(0).getValue()));
+      }
+    }
+    return urls;
+  }
+
   private static Set<String> codesOf(Resource resource) {
     Set<String> result = new HashSet<>();
+    if (resource instanceof org.hl7.fhir.r4.model.DomainResource d) {
+      d.getExtension().forEach(e -> result.add(EXTENSION + e.getUrl()));
+    }
     for (String element : List.of("code", "type", "relationship")) {
       var property = resource.getNamedProperty(element);
       if (property == null) {

@@ -30,6 +30,13 @@ final class ReferenceFamily {
     this.name = name;
   }
 
+  /** Records already in hand (our own family in the IZK shape). */
+  static ReferenceFamily of(String name, List<Resource> records) {
+    ReferenceFamily f = new ReferenceFamily(name);
+    records.forEach(r -> f.byRef.put(ref(r), r));
+    return f;
+  }
+
   static ReferenceFamily read(Path folder, UnaryOperator<String> fill) throws IOException {
     ReferenceFamily f = new ReferenceFamily(folder.getFileName().toString());
     try (Stream<Path> files = Files.list(folder)) {

@@ -228,8 +228,13 @@ class CareRelationshipTest {
     String linkRef = location(linked);
 
     RelatedPerson unlinked = linked.resource(RelatedPerson.class);
-    unlinked.setMeta(null); // without gk-mother named, only the write rules can stop it
+    unlinked.setMeta(null);
     unlinked.getRelationship().forEach(cc -> cc.getCoding().removeIf(c -> "MTH".equals(c.getCode())));
+    Http.Response stillMarked = f.midwife().put("/fhir/" + linkRef, Http.FHIR.newJsonParser().encodeResourceToString(unlinked),
+        "application/fhir+json");
+    assertEquals(422, stillMarked.status(), "with its link extension it is still held to gk-mother: " + stillMarked);
+    // without the extension and MTH no profile of ours applies: only the write rules can stop it
+    unlinked.getExtension().removeIf(e -> e.getUrl().equals(ChainShapes.RELATED_PATIENT_EXT));
     unlinked.addRelationship().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/v3-RoleCode").setCode("FAMMEMB");
     Http.Response r = f.midwife().put("/fhir/" + linkRef, Http.FHIR.newJsonParser().encodeResourceToString(unlinked),
         "application/fhir+json");

@@ -78,6 +78,13 @@ class ReadmeExamplesTest {
     row("PUT /fhir/Organization/%2e%2e/Patient/x", 400,
         () -> BEHEERDER.put("/fhir/Organization/%2e%2e/Patient/x", "{\"resourceType\":\"Patient\"}", "application/fhir+json"));
     row("GET /fhir/metadata", 200, () -> BEHEERDER.anonymous().get("/fhir/metadata"));
+    row("GET /fhir/stu3/Observation/{id}", 200, () -> BEHEERDER.get("/fhir/stu3/" + family.get("Observation/family-jansen-edd")));
+    row("POST /fhir/stu3/{type}", 201, () -> BEHEERDER.post("/fhir/stu3/Observation", izkGravidity(null, mother, record),
+        "application/fhir+json"));
+    row("PUT /fhir/stu3/{type}/{id}", 201, () -> {
+      String id = "readme-" + java.util.UUID.randomUUID();
+      return BEHEERDER.put("/fhir/stu3/Observation/" + id, izkGravidity(id, mother, record), "application/fhir+json");
+    });
     row("POST /fhir/EpisodeOfCare/{id}/$overdracht", 200, () -> {
       Parameters in = new Parameters();
       in.addParameter().setName("type").setValue(new CodeType("verloskundige-kraamzorg"));
@@ -93,6 +100,17 @@ class ReadmeExamplesTest {
       return BEHEERDER.withToken(TestTokens.pgo(bsn)).get("/fhir/AuditEvent");
     });
     row("/fhir/Patient?_count=5", 200, () -> BEHEERDER.get("/fhir/Patient?_count=5"));
+  }
+
+  /** A gravidity in the IZK's STU3 shape, as README's IZK section describes it. */
+  private static String izkGravidity(String id, String mother, String record) {
+    return "{\"resourceType\":\"Observation\"," + (id == null ? "" : "\"id\":\"" + id + "\",")
+        + "\"meta\":{\"profile\":[\"http://fhir.nl/fhir/StructureDefinition/nl-core-observation\","
+        + "\"http://nictiz.nl/fhir/StructureDefinition/zib-Pregnancy-Gravidity\"]},\"status\":\"final\","
+        + "\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"161732006\",\"display\":\"gravida\"}]},"
+        + "\"subject\":{\"reference\":\"" + mother + "\"},\"context\":{\"reference\":\"" + record + "\"},"
+        + "\"effectiveDateTime\":\"2026-06-01\",\"valueQuantity\":{\"value\":2,\"unit\":\"1\","
+        + "\"system\":\"http://unitsofmeasure.org\",\"code\":\"1\"}}";
   }
 
   private static Http.Response postWithoutBody(String path) {
