@@ -246,6 +246,8 @@ class IzkPgoViewTest {
       "an id that is not the URL's;PUT;Observation/abc;application/fhir+json;{\"resourceType\":\"Observation\",\"id\":\"xyz\",\"status\":\"final\"};400",
       "a type the IZK does not have;GET;Basic;application/fhir+json;;404",
       "a delete;DELETE;Observation/abc;application/fhir+json;;405",
+      "a path that climbs out;GET;Observation/%2e%2e;application/fhir+json;;400",
+      "an id with a space;GET;Observation/a%20b;application/fhir+json;;400",
   })
   void badInputGetsAnStu3OutcomeNotAStackTrace(String what, String method, String path, String type, String body, int status) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + "/fhir/stu3/" + path))
