@@ -20,6 +20,9 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  */
 final class Elements {
 
+  static final FhirContext STU3 = FhirContext.forDstu3Cached();
+  static final FhirContext R4 = FhirContext.forR4Cached();
+
   private Elements() {}
 
   static void rename(FhirContext ctx, IBaseResource record, UnaryOperator<String> extensionUrl,

@@ -24,7 +24,8 @@ public record IzkTable(
     Map<String, String> includes,
     List<ProfileRow> profiles,
     List<ExtensionRow> extensions,
-    List<CodeSystemRow> codeSystems) {
+    List<CodeSystemRow> codeSystems,
+    List<Addition> additions) {
 
   public static final String URL = "https://fhir.geboorteketen.nl/Library/izk-stu3";
 
@@ -48,6 +49,9 @@ public record IzkTable(
    * system under it ({@code http://hl7.org/fhir/v3/RoleCode} is {@code .../CodeSystem/v3-RoleCode}).
    */
   public record CodeSystemRow(String stu3, String r4) {}
+
+  /** A coding an STU3 profile requires that our R4 shape does not carry: the view adds it, a write takes it off. */
+  public record Addition(String stu3Profile, String element, String system, String code, String display) {}
 
   public static IzkTable parse(byte[] json) {
     try {

@@ -73,6 +73,7 @@ public final class IzkView {
     List<String> profiles = written.isEmpty()
         ? stu3Profiles(out.getMeta().getProfile().stream().map(p -> p.getValue()).toList()) : written;
     out.getMeta().setProfile(profiles.stream().map(org.hl7.fhir.dstu3.model.UriType::new).toList());
+    Additions.toStu3(out, table.additions());
     Elements.rename(STU3, out, table::extensionToStu3, toStu3Types, table::systemToStu3);
     return out;
   }
@@ -87,6 +88,7 @@ public final class IzkView {
       o.getExtensionsByUrl(table.observationFocusExtension()).forEach(e -> focus.add((org.hl7.fhir.dstu3.model.Reference) e.getValue()));
       o.getExtension().removeIf(e -> table.observationFocusExtension().equals(e.getUrl()));
     }
+    Additions.offForR4(in, table.additions());
     List<String> stu3Profiles = in.getMeta().getProfile().stream().map(p -> p.getValue()).toList();
     org.hl7.fhir.r4.model.Resource out = in instanceof org.hl7.fhir.dstu3.model.ReferralRequest rr
         ? ReferralRequests.toR4(rr) : VersionConvertorFactory_30_40.convertResource(in);
