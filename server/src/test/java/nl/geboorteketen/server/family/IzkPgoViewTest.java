@@ -260,6 +260,32 @@ class IzkPgoViewTest {
     assertFalse(r.body().contains("Exception") || r.body().contains("at nl.") || r.body().contains("at ca.uhn"), r.body());
   }
 
+  /** A partner of the other family, with a valid token, tries to reach this family through the IZK endpoint. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', value = {
+      "her BSN as the subject's identifier;POST;Observation;;{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"identifier\":{\"system\":\"http://fhir.nl/fhir/NamingSystem/bsn\",\"value\":\"{bsn}\"},\"display\":\"x\"}}",
+      "a contained record about her;POST;Observation;;{\"resourceType\":\"Observation\",\"contained\":[{\"resourceType\":\"Observation\",\"id\":\"c\",\"status\":\"final\",\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"{mother}\"}}],\"status\":\"final\",\"code\":{\"text\":\"x\"},\"related\":[{\"type\":\"has-member\",\"target\":{\"reference\":\"#c\"}}]}",
+      "a conditional create that matches her record;POST;Observation;_id={edd};{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}",
+      "an update of her record;PUT;Observation/{eddId};;{\"resourceType\":\"Observation\",\"id\":\"{eddId}\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}",
+  })
+  void anotherFamilysPartnerCannotReachHerThroughTheIzkEndpoint(String what, String method, String path, String ifNoneExist,
+      String body) {
+    String edd = family.id("Observation/family-jansen-edd");
+    java.util.function.UnaryOperator<String> fill = t -> t.replace("{bsn}", family.motherBsn).replace("{mother}", family.mother())
+        .replace("{eddId}", edd.substring("Observation/".length())).replace("{edd}", edd.substring("Observation/".length()));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + "/fhir/stu3/" + fill.apply(path)))
+        .header("Accept", "application/fhir+json").header("Content-Type", "application/fhir+json")
+        .method(method, HttpRequest.BodyPublishers.ofString(fill.apply(body)));
+    if (ifNoneExist != null) {
+      request.header("If-None-Exist", fill.apply(ifNoneExist));
+    }
+    Http.Response r = other.midwife().send(request);
+    assertEquals(403, r.status(), () -> what + ": " + r);
+    assertFalse(r.body().contains(family.motherBsn), what);
+    var stored = Http.shared().get("/fhir/" + edd).resource(org.hl7.fhir.r4.model.Observation.class);
+    assertEquals("1", stored.getMeta().getVersionId(), "her record is untouched");
+  }
+
   @Test
   void aPartnerWritesInTheIzkShapeAndThePgoReadsItBack() {
     Observation gravidity = new Observation();
