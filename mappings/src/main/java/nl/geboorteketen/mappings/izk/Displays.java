@@ -20,14 +20,12 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class Displays {
 
-  private static final ca.uhn.fhir.context.FhirContext R4 = ca.uhn.fhir.context.FhirContext.forR4Cached();
-
   private Displays() {}
 
   /** "Type/id" of every reference without a display, in the record and anything it holds. */
   public static Set<String> missing(Resource record) {
     Set<String> out = new LinkedHashSet<>();
-    Elements.forEach(R4, record, e -> {
+    Elements.forEach(Elements.R4, record, e -> {
       if (e instanceof Reference r && !r.hasDisplay() && target(r) != null) {
         out.add(target(r));
       }
@@ -37,7 +35,7 @@ public final class Displays {
 
   /** Gives each reference without a display the one the map has for its target. */
   public static void fill(Resource record, Map<String, String> displays) {
-    Elements.forEach(R4, record, e -> {
+    Elements.forEach(Elements.R4, record, e -> {
       if (e instanceof Reference r && !r.hasDisplay() && target(r) != null && displays.containsKey(target(r))) {
         r.setDisplay(displays.get(target(r)));
       }

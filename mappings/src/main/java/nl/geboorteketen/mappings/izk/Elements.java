@@ -5,7 +5,6 @@ import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.util.IModelVisitor;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.hl7.fhir.instance.model.api.IBase;
@@ -26,7 +25,7 @@ final class Elements {
   private Elements() {}
 
   static void rename(FhirContext ctx, IBaseResource record, UnaryOperator<String> extensionUrl,
-      Map<String, String> referenceTypes, UnaryOperator<String> codeSystem) {
+      UnaryOperator<String> referenceType, UnaryOperator<String> codeSystem) {
     forEach(ctx, record, element -> {
       if (element instanceof IBaseExtension<?, ?> e && e.getUrl() != null) {
         e.setUrl(extensionUrl.apply(e.getUrl()));
@@ -35,7 +34,7 @@ final class Elements {
         c.setSystem(codeSystem.apply(c.getSystem()));
       }
       if (element instanceof IBaseReference r && r.getReferenceElement().getValue() != null) {
-        r.setReference(renameType(r.getReferenceElement().getValue(), referenceTypes));
+        r.setReference(renameType(r.getReferenceElement().getValue(), referenceType));
       }
     });
   }
@@ -55,13 +54,9 @@ final class Elements {
     });
   }
 
-  /** {@code ServiceRequest/1} becomes {@code ReferralRequest/1} when the map says so; absolute and other references stay. */
-  static String renameType(String reference, Map<String, String> types) {
+  /** {@code ServiceRequest/1} becomes {@code ReferralRequest/1} when the table says so; absolute and other references stay. */
+  static String renameType(String reference, UnaryOperator<String> type) {
     int slash = reference.indexOf('/');
-    if (slash <= 0) {
-      return reference;
-    }
-    String to = types.get(reference.substring(0, slash));
-    return to == null ? reference : to + reference.substring(slash);
+    return slash <= 0 ? reference : type.apply(reference.substring(0, slash)) + reference.substring(slash);
   }
 }

@@ -3,9 +3,7 @@ package nl.geboorteketen.mappings.izk;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hl7.fhir.convertors.factory.VersionConvertorFactory_30_40;
 import org.hl7.fhir.dstu3.model.Base;
 import org.hl7.fhir.dstu3.model.Property;
@@ -27,18 +25,10 @@ public final class IzkView {
   /** Tag system under which an R4 record keeps the STU3 profiles it was written with. */
   public static final String STU3_PROFILE_TAG = "https://fhir.geboorteketen.nl/CodeSystem/stu3-profile";
 
-  private static final ca.uhn.fhir.context.FhirContext STU3 = ca.uhn.fhir.context.FhirContext.forDstu3Cached();
-  private static final ca.uhn.fhir.context.FhirContext R4 = ca.uhn.fhir.context.FhirContext.forR4Cached();
-
   private final IzkTable table;
-  private final Map<String, String> toStu3Types;
-  private final Map<String, String> toR4Types;
 
   public IzkView(IzkTable table) {
     this.table = table;
-    this.toR4Types = Map.copyOf(table.types());
-    this.toStu3Types = table.types().entrySet().stream()
-        .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
   }
 
   public IzkTable table() {
@@ -74,14 +64,14 @@ public final class IzkView {
         ? stu3Profiles(out.getMeta().getProfile().stream().map(p -> p.getValue()).toList()) : written;
     out.getMeta().setProfile(profiles.stream().map(org.hl7.fhir.dstu3.model.UriType::new).toList());
     Additions.toStu3(out, table.additions());
-    Elements.rename(STU3, out, table::extensionToStu3, toStu3Types, table::systemToStu3);
+    Elements.rename(Elements.STU3, out, table::extensionToStu3, table::stu3Type, table::systemToStu3);
     return out;
   }
 
   /** An STU3 record as our R4 record, ready to be validated and stored like any R4 write. */
   public org.hl7.fhir.r4.model.Resource toR4(org.hl7.fhir.dstu3.model.Resource record) {
     org.hl7.fhir.dstu3.model.Resource in = faithfulCopy(record);
-    Elements.rename(STU3, in, table::extensionToR4, toR4Types, table::systemToR4);
+    Elements.rename(Elements.STU3, in, table::extensionToR4, table::r4Type, table::systemToR4);
     org.hl7.fhir.dstu3.model.Reference context = takeEpisodeContext(in);
     List<org.hl7.fhir.dstu3.model.Reference> focus = new ArrayList<>();
     if (in instanceof org.hl7.fhir.dstu3.model.Observation o) {
@@ -93,7 +83,7 @@ public final class IzkView {
     org.hl7.fhir.r4.model.Resource out = in instanceof org.hl7.fhir.dstu3.model.ReferralRequest rr
         ? ReferralRequests.toR4(rr) : VersionConvertorFactory_30_40.convertResource(in);
     ConvertorGaps.afterToR4(in, out);
-    Elements.rename(R4, out, u -> u, toR4Types, s -> s);
+    Elements.rename(Elements.R4, out, u -> u, table::r4Type, s -> s);
     if (context != null && out instanceof DomainResource d) {
       d.addExtension(table.maternalRecordExtension(), VersionConvertorFactory_30_40.convertType(context));
     }
@@ -173,7 +163,7 @@ public final class IzkView {
 
   /** The STU3 model's copy() drops extensions on primitives (a given-name qualifier, a house number); the parser keeps them. */
   private static org.hl7.fhir.dstu3.model.Resource faithfulCopy(org.hl7.fhir.dstu3.model.Resource record) {
-    var parser = STU3.newJsonParser();
+    var parser = Elements.STU3.newJsonParser();
     return (org.hl7.fhir.dstu3.model.Resource) parser.parseResource(parser.encodeResourceToString(record));
   }
 

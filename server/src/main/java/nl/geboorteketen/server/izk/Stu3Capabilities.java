@@ -1,5 +1,7 @@
 package nl.geboorteketen.server.izk;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeSearchParam;
 import java.util.Date;
 import nl.geboorteketen.mappings.izk.IzkTable;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
@@ -11,6 +13,8 @@ import org.hl7.fhir.dstu3.model.Enumerations.SearchParamType;
 
 /** The STU3 endpoint's own CapabilityStatement, from the IZK table: what a PGO app may ask, nothing more. */
 final class Stu3Capabilities {
+
+  private static final FhirContext STU3 = FhirContext.forDstu3Cached();
 
   private Stu3Capabilities() {}
 
@@ -36,20 +40,16 @@ final class Stu3Capabilities {
       r.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
       r.addInteraction().setCode(TypeRestfulInteraction.CREATE);
       r.addInteraction().setCode(TypeRestfulInteraction.UPDATE);
-      params.forEach((name, rule) -> r.addSearchParam().setName(name).setType(typeOf(name, rule)));
+      params.keySet().forEach(name -> r.addSearchParam().setName(name).setType(typeOf(type, name)));
       table.includes().keySet().stream().filter(i -> i.startsWith(type + ":")).forEach(r::addSearchInclude);
     });
     return cs;
   }
 
-  private static SearchParamType typeOf(String name, IzkTable.ParamRule rule) {
-    if (rule.byTarget() != null || name.equals("episodeofcare") || name.equals("device") || name.equals("practitioner")) {
-      return SearchParamType.REFERENCE;
-    }
-    return switch (name) {
-      case "date", "birthdate" -> SearchParamType.DATE;
-      case "name" -> SearchParamType.STRING;
-      default -> name.contains(".") || name.contains(":") ? SearchParamType.REFERENCE : SearchParamType.TOKEN;
-    };
+  /** The parameter's type as STU3 itself defines it (a chained or modified name by its base). */
+  private static SearchParamType typeOf(String type, String name) {
+    String base = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+    RuntimeSearchParam sp = STU3.getResourceDefinition(type).getSearchParam(base);
+    return sp == null ? SearchParamType.TOKEN : SearchParamType.fromCode(sp.getParamType().getCode());
   }
 }

@@ -31,7 +31,6 @@ public final class Stu3Servlet extends HttpServlet {
 
   private static final int ALL_ON_ONE_PAGE = 500;
   private static final int LOOKUP_CHUNK = 100;
-  private static final java.util.regex.Pattern FHIR_ID = java.util.regex.Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9\\-.]{1,64}");
   private static final Set<String> R4_TYPES = FhirContext.forR4Cached().getResourceTypes();
 
   private final HttpServlet r4;
@@ -88,7 +87,8 @@ public final class Stu3Servlet extends HttpServlet {
     String type = segments.get(0);
     String r4Type = view.table().r4Type(type);
     String id = segments.size() == 2 ? segments.get(1) : null;
-    if (id != null && !FHIR_ID.matcher(id).matches()) {
+    // HAPI's own id grammar; "." and ".." fit it but would climb the path
+    if (id != null && (!new org.hl7.fhir.r4.model.IdType(r4Type, id).isIdPartValid() || id.matches("\\.{1,2}"))) {
       answers.outcome(resp, format, 400, "value", "'" + (id.length() > 70 ? id.substring(0, 70) + "…" : id)
           + "' is geen FHIR-id (1 tot 64 tekens: letters, cijfers, '-' en '.').", type + ".id");
       return;

@@ -16,7 +16,6 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.hl7.fhir.dstu3.model.Base;
 import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.dstu3.model.Resource;
 
@@ -106,26 +105,13 @@ final class ReferenceFamily {
     return r instanceof org.hl7.fhir.dstu3.model.EpisodeOfCare record ? withoutDiagnosis(record) : r;
   }
 
-  static List<String> references(Base base) {
-    return referenceElements(base).stream().map(Reference::getReference).toList();
+  static List<String> references(Resource record) {
+    return referenceElements(record).stream().map(Reference::getReference).toList();
   }
 
-  private static List<Reference> referenceElements(Base base) {
-    List<Reference> found = new ArrayList<>();
-    collect(base, found, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    return found;
-  }
-
-  private static void collect(Base base, List<Reference> found, Set<Base> seen) {
-    if (base == null || !seen.add(base)) {
-      return;
-    }
-    if (base instanceof Reference r && r.getReference() != null) {
-      found.add(r);
-    }
-    base.children().forEach(p -> p.getValues().forEach(v -> collect(v, found, seen)));
-    if (base instanceof org.hl7.fhir.dstu3.model.Element e) {
-      e.getExtension().forEach(x -> collect(x, found, seen));
-    }
+  /** Every reference with a target, extensions and contained resources included (HAPI's terser). */
+  private static List<Reference> referenceElements(Resource record) {
+    return FhirContext.forDstu3Cached().newTerser().getAllPopulatedChildElementsOfType(record, Reference.class).stream()
+        .filter(r -> r.getReference() != null).toList();
   }
 }
