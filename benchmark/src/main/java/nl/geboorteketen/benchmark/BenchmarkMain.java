@@ -29,6 +29,9 @@ public final class BenchmarkMain {
   /** Issue #3 sets the $lip-indicatie targets for 16 concurrent clients, whatever --clients is. */
   private static final int LIP_BURST_CLIENTS = 16;
   private static final String LIP_BURST_KIND = "lip-indicatie-inputs";
+  /** Issue #5 sets the $overdracht target for 8 concurrent handovers. */
+  private static final int OVERDRACHT_BURST_CLIENTS = 8;
+  private static final String OVERDRACHT_BURST_KIND = "overdracht";
 
   private final Options options;
   private final Report report = new Report();
@@ -59,16 +62,19 @@ public final class BenchmarkMain {
     long started = System.nanoTime();
     String load = Files.readString(Path.of("/proc/loadavg")).trim();
     RunResult ours = runOurs();
-    RunResult bare = options.baseline() ? runBare() : null;
-    if (bare != null) {
+    boolean bareHasWork = options.runs("generic") || options.runs("growth");
+    RunResult bare = options.baseline() && bareHasWork ? runBare() : null;
+    if (bare != null && options.runs("generic")) {
       report.target("ratio our/bare creates", ours.creates / bare.creates, "", true, 0.75);
       report.target("ratio our/bare reads", ours.reads / bare.reads, "", true, 0.9);
       report.figure("ratio our/bare searches", ours.searches / bare.searches, "");
+    }
+    if (bare != null && options.runs("growth")) {
       report.target("ratio our/bare bulk ingest", ours.ingest / bare.ingest, "", true, 0.75);
-      if (ours.partnerReads > 0) {
-        report.target("ratio partner reads / bare reads", ours.partnerReads / bare.reads, "", true, 0.8);
-        report.target("ratio partner searches / bare searches", ours.partnerSearches / bare.searches, "", true, 0.8);
-      }
+    }
+    if (bare != null && bare.reads > 0 && ours.partnerReads > 0) {
+      report.target("ratio partner reads / bare reads", ours.partnerReads / bare.reads, "", true, 0.8);
+      report.target("ratio partner searches / bare searches", ours.partnerSearches / bare.searches, "", true, 0.8);
     }
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
@@ -146,56 +152,33 @@ public final class BenchmarkMain {
       Callers callers = new Callers(client, orgs, Tokens.endpoint(options, server.baseUrl()));
 
       ChainWorkload chain = new ChainWorkload(orgs, bsns);
-      LOG.info("Chain workload: warm-up {}, then {} with {} clients", options.warmup(), options.duration(), options.clients());
-      Phase.run("warmup", "geboorteketen", client, options.clients(), options.warmup(),
-          (c, i) -> chain.runFamily(callers, i));
-      long before = chain.completed();
-      Phase.Result chainPhase = Phase.run("chain", "geboorteketen", client, options.clients(), options.duration(),
-          (c, i) -> chain.runFamily(callers, i));
-      report.add(chainPhase);
-      report.figure("chain: families per minute", (chain.completed() - before) / chainPhase.seconds() * 60, "/min");
-      report.figure("chain: families failed", chain.failed(), "");
-      report.target("p95 chain-overdracht, " + options.clients() + " clients in the chain", Report.p95(chainPhase,
-          "chain-overdracht"), "ms", false, 150);
-      if (!callers.partnerTokens()) {
-        report.note("no token endpoint: the partner and PGO chain steps were sent with the run's own token");
+      if (options.runs("chain")) {
+        chainPhase(client, callers, chain);
+      }
+      if (options.runs("lip")) {
+        lipBurst(server.baseUrl(), callers.midwifeToken());
+      }
+      if (options.runs("overdracht")) {
+        overdrachtBurst(client.as(callers.midwifeToken()), orgs, chain.stored());
       }
 
-      lipBurst(server.baseUrl(), callers.midwifeToken());
-
-      GenericWorkload generic = new GenericWorkload(client, "geboorteketen", options.clients(), bsns);
-      RunResult result = generic(generic, "geboorteketen");
-      if (callers.partnerTokens()) {
+      RunResult result = new RunResult(0, 0, 0);
+      if (options.runs("generic")) {
+        result = generic(new GenericWorkload(client, "geboorteketen", options.clients(), bsns), "geboorteketen");
+      }
+      if (options.runs("partner") && callers.partnerTokens()) {
         result = result.withPartner(partner(new GenericWorkload(client.as(callers.midwifeToken()), "geboorteketen",
             options.clients(), bsns, orgs)));
       }
-
-      Growth growth = new Growth(client, options.clients(), bsns, orgs, options.familiesPerBundle(), chain.stored());
-      for (int total : options.families()) {
-        int from = growth.storedFamilies();
-        LOG.info("Growth: loading {} → {} families", from, total);
-        Phase.Result loadPhase = growth.loadUpTo(total, "load-to-" + total);
-        report.add(loadPhase);
-        long resources = (long) (growth.storedFamilies() - from) * Growth.RESOURCES_PER_FAMILY;
-        report.target("bulk load to " + total + " families: ingest", resources / loadPhase.seconds(),
-            "resources/s", true, 1000);
-        if (result.ingest() == 0) {
-          result = result.withIngest(resources / loadPhase.seconds());
-        }
-        LOG.info("Growth: read mix with {} families stored", growth.storedFamilies());
-        Phase.Result mix = growth.readMix("reads-at-" + total, half(options.duration()));
-        report.add(mix);
-        for (String kind : List.of("search-patient-by-bsn", "search-episode-by-patient",
-            "search-observation-by-subject-code", "search-observation-by-maternal-record")) {
-          report.target("p95 " + kind + " at " + total + " families", Report.p95(mix, kind), "ms", false, 50);
-        }
+      if (options.runs("growth")) {
+        result = growth(client, orgs, chain, result);
       }
       report.figure("our server: peak RSS (VmHWM)", server.peakRssMib(), "MiB");
       long[] heap = server.peakHeapMib();
       report.figure("our server: peak heap used (before GC)", heap[0], "MiB");
       report.figure("our server: peak heap committed", heap[1], "MiB");
       server.close();
-      if (!options.jfr()) {
+      if (!options.jfr() && options.runs("restart")) {
         try (ServerProcess again = ServerProcess.start("geboorteketen", jar.toString(), "nl.geboorteketen.server.Main",
             jvm, db, dir)) {
           long restart = again.awaitReady(READY_TIMEOUT);
@@ -205,12 +188,84 @@ public final class BenchmarkMain {
         }
       }
       if (options.jfr()) {
-        String summary = JfrSummary.summarise(dir.resolve("server.jfr"), 15);
+        String summary = JfrSummary.summarise(dir.resolve("server.jfr"), 15, report.windows("geboorteketen"));
+        Files.createDirectories(options.results());
         Files.writeString(options.results().resolve("latest-profile.txt"), summary);
         System.out.println(summary);
       }
       return result;
     }
+  }
+
+  private void chainPhase(FhirClient client, Callers callers, ChainWorkload chain) throws InterruptedException {
+    LOG.info("Chain workload: warm-up {}, then {} with {} clients", options.warmup(), options.duration(), options.clients());
+    Phase.run("warmup", "geboorteketen", client, options.clients(), options.warmup(),
+        (c, i) -> chain.runFamily(callers, i));
+    long before = chain.completed();
+    Phase.Result chainPhase = Phase.run("chain", "geboorteketen", client, options.clients(), options.duration(),
+        (c, i) -> chain.runFamily(callers, i));
+    report.add(chainPhase);
+    report.figure("chain: families per minute", (chain.completed() - before) / chainPhase.seconds() * 60, "/min");
+    report.figure("chain: families failed", chain.failed(), "");
+    report.target("p95 chain-overdracht, " + options.clients() + " clients in the chain", Report.p95(chainPhase,
+        "chain-overdracht"), "ms", false, 150);
+    if (!callers.partnerTokens()) {
+      report.note("no token endpoint: the partner and PGO chain steps were sent with the run's own token");
+    }
+  }
+
+  private RunResult growth(FhirClient client, Organisations orgs, ChainWorkload chain, RunResult result)
+      throws InterruptedException {
+    Growth growth = new Growth(client, options.clients(), bsns, orgs, options.familiesPerBundle(), chain.stored());
+    for (int total : options.families()) {
+      int from = growth.storedFamilies();
+      LOG.info("Growth: loading {} → {} families", from, total);
+      Phase.Result loadPhase = growth.loadUpTo(total, "load-to-" + total);
+      report.add(loadPhase);
+      long resources = (long) (growth.storedFamilies() - from) * Growth.RESOURCES_PER_FAMILY;
+      report.target("bulk load to " + total + " families: ingest", resources / loadPhase.seconds(),
+          "resources/s", true, 1000);
+      if (result.ingest() == 0) {
+        result = result.withIngest(resources / loadPhase.seconds());
+      }
+      LOG.info("Growth: read mix with {} families stored", growth.storedFamilies());
+      Phase.Result mix = growth.readMix("reads-at-" + total, half(options.duration()));
+      report.add(mix);
+      for (String kind : List.of("search-patient-by-bsn", "search-episode-by-patient",
+          "search-observation-by-subject-code", "search-observation-by-maternal-record")) {
+        report.target("p95 " + kind + " at " + total + " families", Report.p95(mix, kind), "ms", false, 50);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Issue #5's load: $overdracht (verloskundige → kraamzorg) from 8 concurrent clients, as the
+   * midwife whose practice manages the record, on the chain's families in turn (each call stores a
+   * new document and Task), for a quarter of --duration after half of --warmup.
+   */
+  private void overdrachtBurst(FhirClient midwife, Organisations orgs, List<StoredFamily> families)
+      throws InterruptedException {
+    if (families.isEmpty()) {
+      report.note("no chain family completed: no $overdracht burst");
+      return;
+    }
+    String body = Template.load("overdracht-kraamzorg.json").fill(orgs.references());
+    Phase.Work work = (c, i) -> {
+      String episode = families.get((int) (i % families.size())).episode();
+      midwife.post(OVERDRACHT_BURST_KIND, episode + "/$overdracht", body);
+      return true;
+    };
+    Duration length = options.duration().dividedBy(4);
+    LOG.info("$overdracht burst: warm-up {}, then {} with {} clients", options.warmup().dividedBy(2), length,
+        OVERDRACHT_BURST_CLIENTS);
+    Phase.run("warmup", "geboorteketen", midwife, OVERDRACHT_BURST_CLIENTS, options.warmup().dividedBy(2), work);
+    Phase.Result burst = Phase.run("overdracht-burst", "geboorteketen", midwife, OVERDRACHT_BURST_CLIENTS, length, work);
+    report.add(burst);
+    report.figure("$overdracht, " + OVERDRACHT_BURST_CLIENTS + " clients: throughput",
+        Report.throughput(burst, OVERDRACHT_BURST_KIND), "/s");
+    report.target("$overdracht, " + OVERDRACHT_BURST_CLIENTS + " clients: p95", Report.p95(burst, OVERDRACHT_BURST_KIND),
+        "ms", false, 150);
   }
 
   private static void reportStartup(Report report, String which, ServerProcess server) {
@@ -254,8 +309,10 @@ public final class BenchmarkMain {
       report.figure("bare server: start to ready", ready / 1000.0, "s");
       FhirClient client = new FhirClient(server.baseUrl(), null, options.clients());
       GenericWorkload generic = new GenericWorkload(client, "bare-hapi", options.clients(), bsns);
-      RunResult result = generic(generic, "bare-hapi");
-      result = result.withIngest(bareIngest(client));
+      RunResult result = options.runs("generic") ? generic(generic, "bare-hapi") : new RunResult(0, 0, 0);
+      if (options.runs("growth")) {
+        result = result.withIngest(bareIngest(client));
+      }
       report.figure("bare server: peak RSS (VmHWM)", server.peakRssMib(), "MiB");
       report.figure("bare server: peak heap used (before GC)", server.peakHeapMib()[0], "MiB");
       return result;

@@ -1,71 +1,123 @@
 package nl.geboorteketen.benchmark;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU time goes, from a JFR recording: `jfr print --events jdk.ExecutionSample`, counting
- * per sample the top frame, and the first frame of our code or of HAPI / Hibernate / H2 / the validator.
+ * Where the CPU time goes, from a JFR recording's execution samples: per sample the top frame, and
+ * the first frame of our code or of HAPI / Hibernate / H2 / the validator; for the whole recording
+ * and for each phase's time window, so a profile says which phase a cost belongs to.
  */
 public final class JfrSummary {
 
   private static final List<String> INTERESTING = List.of("nl.geboorteketen.", "org.hl7.fhir.", "ca.uhn.fhir.",
       "org.hibernate.", "org.h2.", "org.postgresql.", "com.fasterxml.", "org.eclipse.jetty.");
 
+  /** A named stretch of wall-clock time (a phase). */
+  public record Window(String name, Instant from, Instant to) {
+    boolean holds(Instant t) {
+      return !t.isBefore(from) && t.isBefore(to);
+    }
+  }
+
   private JfrSummary() {}
 
-  public static String summarise(Path recording, int top) throws IOException, InterruptedException {
-    Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
-    Process p = new ProcessBuilder(jfr.toString(), "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample",
-        recording.toString()).redirectErrorStream(true).start();
-    Map<String, Integer> topFrames = new HashMap<>();
-    Map<String, Integer> firstLibraryFrames = new HashMap<>();
-    Map<String, Integer> packages = new HashMap<>();
-    int samples = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      boolean inStack = false;
-      boolean first = true;
-      String firstInteresting = null;
-      String line;
-      while ((line = in.readLine()) != null) {
-        String t = line.trim();
-        if (t.startsWith("stackTrace = [")) {
-          inStack = true;
-          first = true;
-          firstInteresting = null;
-          samples++;
-        } else if (inStack && t.equals("]")) {
-          inStack = false;
-          if (firstInteresting != null) {
-            firstLibraryFrames.merge(firstInteresting, 1, Integer::sum);
-            packages.merge(packageOf(firstInteresting), 1, Integer::sum);
-          }
-        } else if (inStack && !t.equals("...")) {
-          String frame = t.replaceAll("\\s+line:.*$", "");
-          if (first) {
-            topFrames.merge(frame, 1, Integer::sum);
-            first = false;
-          }
-          if (firstInteresting == null && INTERESTING.stream().anyMatch(frame::startsWith)) {
-            firstInteresting = frame;
+  /**
+   * For a recording made by hand (jcmd PID JFR.start / JFR.dump): {@code JfrSummary file.jfr [top
+   * [method]]}; with a method (e.g. {@code HandoverService.store}), only the samples under it.
+   */
+  public static void main(String[] args) throws IOException {
+    int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
+    String under = args.length > 2 ? args[2] : null;
+    System.out.print(summarise(Path.of(args[0]), top, List.of(), under));
+  }
+
+  public static String summarise(Path recording, int top, List<Window> windows) throws IOException {
+    return summarise(recording, top, windows, null);
+  }
+
+  private static String summarise(Path recording, int top, List<Window> windows, String under) throws IOException {
+    Counts all = new Counts(under == null ? "whole run" : "under " + under);
+    List<Counts> perWindow = new ArrayList<>();
+    windows.forEach(w -> perWindow.add(new Counts(w.name())));
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent event = file.readEvent();
+        if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+          continue;
+        }
+        List<String> frames = event.getStackTrace().getFrames().stream().map(JfrSummary::frame).toList();
+        if (under != null && frames.stream().noneMatch(f -> f.endsWith(under))) {
+          continue;
+        }
+        all.add(frames);
+        for (int i = 0; i < windows.size(); i++) {
+          if (windows.get(i).holds(event.getStartTime())) {
+            perWindow.get(i).add(frames);
           }
         }
       }
     }
-    p.waitFor();
-    StringBuilder out = new StringBuilder("CPU samples: " + samples + "\n");
-    out.append("By library (first frame in a known library):\n").append(topOf(packages, samples, top));
-    out.append("Hottest library methods:\n").append(topOf(firstLibraryFrames, samples, top));
-    out.append("Hottest top frames:\n").append(topOf(topFrames, samples, top));
+    StringBuilder out = new StringBuilder(all.render(top));
+    perWindow.forEach(c -> out.append('\n').append(c.render(top)));
     return out.toString();
+  }
+
+  private static String frame(RecordedFrame f) {
+    return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+  }
+
+  /** Sample counts of one window. */
+  private static final class Counts {
+    private final String name;
+    private final Map<String, Integer> topFrames = new HashMap<>();
+    private final Map<String, Integer> firstLibraryFrames = new HashMap<>();
+    private final Map<String, Integer> ourFrames = new HashMap<>();
+    private final Map<String, Integer> ourInnermost = new HashMap<>();
+    private final Map<String, Integer> packages = new HashMap<>();
+    private int samples;
+
+    Counts(String name) {
+      this.name = name;
+    }
+
+    void add(List<String> frames) {
+      samples++;
+      if (!frames.isEmpty()) {
+        topFrames.merge(frames.get(0), 1, Integer::sum);
+      }
+      frames.stream().filter(f -> INTERESTING.stream().anyMatch(f::startsWith) && !f.startsWith("nl.geboorteketen."))
+          .findFirst().ifPresent(f -> {
+        firstLibraryFrames.merge(f, 1, Integer::sum);
+        packages.merge(packageOf(f), 1, Integer::sum);
+      });
+      // inclusive: every method of ours on the stack, once per sample
+      frames.stream().filter(f -> f.startsWith("nl.geboorteketen.")).distinct()
+          .forEach(f -> ourFrames.merge(f, 1, Integer::sum));
+      // a partition: the innermost method of ours that the sample ran under
+      ourInnermost.merge(frames.stream().filter(f -> f.startsWith("nl.geboorteketen.") && !f.contains("$$Lambda"))
+          .findFirst().orElse("(none of ours)"), 1, Integer::sum);
+    }
+
+    String render(int top) {
+      StringBuilder out = new StringBuilder("== " + name + ": CPU samples " + samples + "\n");
+      out.append("By library (first frame in a known library):\n").append(topOf(packages, samples, top));
+      out.append("Hottest library methods:\n").append(topOf(firstLibraryFrames, samples, top));
+      out.append("Our methods, inclusive (on the stack):\n").append(topOf(ourFrames, samples, top));
+      out.append("Our innermost method (each sample once):\n").append(topOf(ourInnermost, samples, top));
+      out.append("Hottest top frames:\n").append(topOf(topFrames, samples, top));
+      return out.toString();
+    }
   }
 
   private static String packageOf(String frame) {

@@ -3,7 +3,9 @@ package nl.geboorteketen.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Command-line arguments; README "## Benchmarks" lists them. */
 public record Options(
@@ -16,11 +18,15 @@ public record Options(
     int familiesPerBundle,
     boolean baseline,
     boolean jfr,
+    Set<String> phases,
     String token,
     String tokenEndpoint,
     String tokenBody,
     Path repo,
     Path results) {
+
+  static final Set<String> ALL_PHASES =
+      new LinkedHashSet<>(List.of("chain", "lip", "overdracht", "generic", "partner", "growth", "restart"));
 
   static final String USAGE = """
       java -jar benchmark/target/geboorteketen-benchmark.jar [options]
@@ -34,7 +40,10 @@ public record Options(
         --heap 2g              -Xmx of both server JVMs (default 2g)
         --bundle-families 10   families per bulk-load transaction (default 10)
         --no-baseline          skip the bare HAPI server
-        --jfr                  record our server with JFR and print where the CPU time goes
+        --jfr                  record our server with JFR and print where the CPU time goes, per phase
+        --phases LIST          which of chain,lip,overdracht,generic,partner,growth,restart to run on our
+                               server (default all; the bare server runs generic and ingest when generic
+                               or growth is chosen). overdracht needs chain: it hands over chain families
         --token JWT            bearer token sent with every request
         --token-endpoint URL   fetch a bearer token there (POST, form body --token-body) once the server is up;
                                {base} in the URL is the server's root URL (default {base}/dev/token: the
@@ -54,6 +63,7 @@ public record Options(
     int perBundle = 10;
     boolean baseline = true;
     boolean jfr = false;
+    Set<String> phases = ALL_PHASES;
     String token = null;
     String tokenEndpoint = "{base}/dev/token";
     String tokenBody = "identity=beheerder";
@@ -71,6 +81,7 @@ public record Options(
         case "--bundle-families" -> perBundle = Integer.parseInt(args[++i]);
         case "--no-baseline" -> baseline = false;
         case "--jfr" -> jfr = true;
+        case "--phases" -> phases = phases(args[++i]);
         case "--token" -> token = args[++i];
         case "--token-endpoint" -> tokenEndpoint = args[++i];
         case "--token-body" -> tokenBody = args[++i];
@@ -89,8 +100,24 @@ public record Options(
     if (results == null) {
       results = repo.resolve("benchmark").resolve("results");
     }
-    return new Options(clients, duration, warmup, families, db, heap, perBundle, baseline, jfr, token,
+    return new Options(clients, duration, warmup, families, db, heap, perBundle, baseline, jfr, phases, token,
         tokenEndpoint, tokenBody, repo.toAbsolutePath().normalize(), results.toAbsolutePath().normalize());
+  }
+
+  public boolean runs(String phase) {
+    return phases.contains(phase);
+  }
+
+  static Set<String> phases(String text) {
+    Set<String> chosen = new LinkedHashSet<>(List.of(text.split(",")));
+    chosen.removeIf(String::isBlank);
+    if (!ALL_PHASES.containsAll(chosen)) {
+      throw new IllegalArgumentException("--phases takes some of " + ALL_PHASES + ", not " + text);
+    }
+    if (chosen.contains("overdracht") && !chosen.contains("chain")) {
+      throw new IllegalArgumentException("--phases: overdracht hands over the chain's families; add chain");
+    }
+    return chosen;
   }
 
   /** "60s", "2m", "90" (seconds). */

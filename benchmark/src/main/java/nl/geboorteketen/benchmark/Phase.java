@@ -1,6 +1,7 @@
 package nl.geboorteketen.benchmark;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +18,9 @@ public final class Phase {
     boolean run(int client, long iteration) throws Exception;
   }
 
-  /** What a phase measured. */
-  public record Result(String name, String server, Recorder recorder, double seconds, long iterations) {}
+  /** What a phase measured; started and ended: wall clock, to cut a JFR recording by phase. */
+  public record Result(String name, String server, Recorder recorder, double seconds, long iterations,
+      Instant started, Instant ended) {}
 
   private Phase() {}
 
@@ -30,6 +32,7 @@ public final class Phase {
     AtomicLong iterations = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime();
+    Instant started = Instant.now();
     for (int c = 0; c < clients; c++) {
       int clientNo = c;
       Thread t = new Thread(() -> {
@@ -52,6 +55,6 @@ public final class Phase {
       t.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(name, server, recorder, seconds, iterations.get());
+    return new Result(name, server, recorder, seconds, iterations.get(), started, Instant.now());
   }
 }

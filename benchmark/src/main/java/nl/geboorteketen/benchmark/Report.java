@@ -22,6 +22,12 @@ public final class Report {
     phases.add(phase);
   }
 
+  /** The time windows of one server's phases, to cut a profile by phase. */
+  public List<JfrSummary.Window> windows(String server) {
+    return phases.stream().filter(p -> p.server().equals(server))
+        .map(p -> new JfrSummary.Window(p.name(), p.started(), p.ended())).toList();
+  }
+
   public void figure(String name, double value, String unit) {
     figures.add(new Figure(name, value, unit, "", null));
   }
