@@ -2,6 +2,7 @@ package nl.geboorteketen.server.handover;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.model.DaoMethodOutcome;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public class HandoverService {
     this.profiles = profiles;
     this.validation = validation;
     this.tx = new TransactionTemplate(txManager);
-    this.records = new HandoverRecords(daos);
+    this.records = new HandoverRecords(ctx, daos);
   }
 
   public HandoverTable table() {
@@ -117,17 +118,19 @@ public class HandoverService {
 
   private Stored store(Bundle document, Task task, Task replaced) {
     SystemRequestDetails rd = new SystemRequestDetails();
-    IdType docId = (IdType) daos.getResourceDao(Bundle.class).create(document, rd).getId();
+    DaoMethodOutcome storedDoc = daos.getResourceDao(Bundle.class).create(document, rd);
+    IdType docId = (IdType) storedDoc.getId();
     task.setFocus(new Reference(docId.toUnqualifiedVersionless().getValue()));
-    IdType taskId = (IdType) daos.getResourceDao(Task.class).create(task, rd).getId();
+    DaoMethodOutcome storedTask = daos.getResourceDao(Task.class).create(task, rd);
+    IdType taskId = (IdType) storedTask.getId();
     if (replaced != null && table().allowedFrom(replaced.getStatus().toCode()).contains("cancelled")) {
       replaced.setStatus(Task.TaskStatus.CANCELLED);
       replaced.setStatusReason(new CodeableConcept().setText(
           "Vervangen door correctie " + taskId.toUnqualifiedVersionless().getValue()));
       daos.getResourceDao(Task.class).update(replaced, rd);
     }
-    return new Stored(daos.getResourceDao(Bundle.class).read(docId.toUnqualifiedVersionless(), rd),
-        daos.getResourceDao(Task.class).read(taskId.toUnqualifiedVersionless(), rd));
+    // the stored resources as HAPI holds them after the create (id, version, lastUpdated): no second read
+    return new Stored((Bundle) storedDoc.getResource(), (Task) storedTask.getResource());
   }
 
   private Task task(EpisodeOfCare record, Patient mother, Organization sender, Organization receiver, Task replaced) {
