@@ -79,10 +79,11 @@ public final class BenchmarkMain {
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
     report.note(String.format("run took %.1f min; work dir %s", (System.nanoTime() - started) / 6e10, workDir));
-    String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s, "
+    String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s%s, "
             + "%d cores, %d GiB RAM, Java %s",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), options.clients(),
         options.duration(), options.families(), options.db(), options.heap(),
+        options.jvmOptions().isEmpty() ? "" : " " + String.join(" ", options.jvmOptions()),
         Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.version"));
     System.out.println();
     System.out.println(header);
@@ -135,7 +136,7 @@ public final class BenchmarkMain {
       throw new IllegalStateException("No " + jar + ": build first with mvn -B -q -DskipTests package");
     }
     Path dir = workDir.resolve("geboorteketen");
-    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+    List<String> jvm = serverJvm();
     if (options.jfr()) {
       jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("server.jfr") + ",settings=profile");
     }
@@ -268,6 +269,13 @@ public final class BenchmarkMain {
         "ms", false, 150);
   }
 
+  /** The heap and --jvm-option options, the same for both servers. */
+  private List<String> serverJvm() {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+    jvm.addAll(options.jvmOptions());
+    return jvm;
+  }
+
   private static void reportStartup(Report report, String which, ServerProcess server) {
     server.startupBreakdown().forEach((phase, ms) ->
         report.figure("our server: " + which + ", of which " + phase, ms / 1000.0, "s"));
@@ -303,7 +311,7 @@ public final class BenchmarkMain {
     String classpath = ownJar();
     try (Database db = Database.fresh(options.db(), dir);
         ServerProcess server = ServerProcess.start("bare HAPI", classpath, "nl.geboorteketen.benchmark.bare.BareHapiServer",
-            List.of("-Xmx" + options.heap()), db, dir)) {
+            serverJvm(), db, dir)) {
       long ready = server.awaitReady(READY_TIMEOUT);
       LOG.info("Bare HAPI server (pid {}) ready in {} ms", server.pid(), ready);
       report.figure("bare server: start to ready", ready / 1000.0, "s");

@@ -15,6 +15,7 @@ public record Options(
     List<Integer> families,
     String db,
     String heap,
+    List<String> jvmOptions,
     int familiesPerBundle,
     boolean baseline,
     boolean jfr,
@@ -38,6 +39,7 @@ public record Options(
         --families 1000,10000  stored family counts for the growth phase (default 1000,10000)
         --db h2|postgres       database of both servers (default h2)
         --heap 2g              -Xmx of both server JVMs (default 2g)
+        --jvm-option OPT       an extra option for both server JVMs, e.g. -XX:+UseParallelGC (repeatable)
         --bundle-families 10   families per bulk-load transaction (default 10)
         --no-baseline          skip the bare HAPI server
         --jfr                  record our server with JFR and print where the CPU time goes, per phase
@@ -60,6 +62,7 @@ public record Options(
     List<Integer> families = List.of(1000, 10000);
     String db = "h2";
     String heap = "2g";
+    List<String> jvmOptions = new ArrayList<>();
     int perBundle = 10;
     boolean baseline = true;
     boolean jfr = false;
@@ -78,6 +81,7 @@ public record Options(
         case "--families" -> families = counts(args[++i]);
         case "--db" -> db = args[++i];
         case "--heap" -> heap = args[++i];
+        case "--jvm-option" -> jvmOptions.add(args[++i]);
         case "--bundle-families" -> perBundle = Integer.parseInt(args[++i]);
         case "--no-baseline" -> baseline = false;
         case "--jfr" -> jfr = true;
@@ -100,7 +104,7 @@ public record Options(
     if (results == null) {
       results = repo.resolve("benchmark").resolve("results");
     }
-    return new Options(clients, duration, warmup, families, db, heap, perBundle, baseline, jfr, phases, token,
+    return new Options(clients, duration, warmup, families, db, heap, List.copyOf(jvmOptions), perBundle, baseline, jfr, phases, token,
         tokenEndpoint, tokenBody, repo.toAbsolutePath().normalize(), results.toAbsolutePath().normalize());
   }
 
