@@ -160,7 +160,8 @@ public final class BenchmarkMain {
         lipBurst(server.baseUrl(), callers.midwifeToken());
       }
       if (options.runs("overdracht")) {
-        overdrachtBurst(client.as(callers.midwifeToken()), orgs, chain.stored());
+        overdrachtBurst(new FhirClient(server.baseUrl(), callers.midwifeToken(), OVERDRACHT_BURST_CLIENTS), orgs,
+            chain.stored());
       }
 
       RunResult result = new RunResult(0, 0, 0);
