@@ -138,6 +138,7 @@ public final class BenchmarkMain {
     Path dir = workDir.resolve("geboorteketen");
     List<String> jvm = serverJvm();
     if (options.jfr()) {
+      jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
       jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("server.jfr") + ",settings=profile");
     }
     try (Database db = Database.fresh(options.db(), dir);
