@@ -259,16 +259,21 @@ public final class BenchmarkMain {
       midwife.post(OVERDRACHT_BURST_KIND, episode + "/$overdracht", body);
       return true;
     };
-    Duration length = options.duration().dividedBy(4);
-    LOG.info("$overdracht burst: warm-up {}, then {} with {} clients", options.warmup().dividedBy(2), length,
-        OVERDRACHT_BURST_CLIENTS);
-    Phase.run("warmup", "geboorteketen", midwife, OVERDRACHT_BURST_CLIENTS, options.warmup().dividedBy(2), work);
-    Phase.Result burst = Phase.run("overdracht-burst", "geboorteketen", midwife, OVERDRACHT_BURST_CLIENTS, length, work);
-    report.add(burst);
+    Phase.Result burst = burst("overdracht-burst", midwife, OVERDRACHT_BURST_CLIENTS, work);
     report.figure("$overdracht, " + OVERDRACHT_BURST_CLIENTS + " clients: throughput",
         Report.throughput(burst, OVERDRACHT_BURST_KIND), "/s");
     report.target("$overdracht, " + OVERDRACHT_BURST_CLIENTS + " clients: p95", Report.p95(burst, OVERDRACHT_BURST_KIND),
         "ms", false, 150);
+  }
+
+  /** One kind of request from N clients of its own, for a quarter of --duration after half of --warmup. */
+  private Phase.Result burst(String phase, FhirClient client, int clients, Phase.Work work) throws InterruptedException {
+    Duration length = options.duration().dividedBy(4);
+    LOG.info("{}: warm-up {}, then {} with {} clients", phase, options.warmup().dividedBy(2), length, clients);
+    Phase.run("warmup", "geboorteketen", client, clients, options.warmup().dividedBy(2), work);
+    Phase.Result result = Phase.run(phase, "geboorteketen", client, clients, length, work);
+    report.add(result);
+    return result;
   }
 
   /** The heap and --jvm-option options, the same for both servers. */
@@ -296,12 +301,7 @@ public final class BenchmarkMain {
       burst.post(LIP_BURST_KIND, "ServiceRequest/$lip-indicatie", bodies.get((int) (i % bodies.size())));
       return true;
     };
-    Duration length = options.duration().dividedBy(4);
-    LOG.info("$lip-indicatie burst: warm-up {}, then {} with {} clients", options.warmup().dividedBy(2), length,
-        LIP_BURST_CLIENTS);
-    Phase.run("warmup", "geboorteketen", burst, LIP_BURST_CLIENTS, options.warmup().dividedBy(2), work);
-    Phase.Result lip = Phase.run("lip-burst", "geboorteketen", burst, LIP_BURST_CLIENTS, length, work);
-    report.add(lip);
+    Phase.Result lip = burst("lip-burst", burst, LIP_BURST_CLIENTS, work);
     report.target("$lip-indicatie (inputs), " + LIP_BURST_CLIENTS + " clients: throughput",
         Report.throughput(lip, LIP_BURST_KIND), "/s", true, 300);
     report.target("$lip-indicatie (inputs), " + LIP_BURST_CLIENTS + " clients: p95", Report.p95(lip, LIP_BURST_KIND),
