@@ -1,6 +1,8 @@
 package nl.geboorteketen.mappings.izk;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.hl7.fhir.dstu3.model.Address;
 import org.hl7.fhir.dstu3.model.Base;
@@ -33,7 +35,7 @@ final class Additions {
       if (e instanceof Address address && address.hasPostalCode()
           && (!address.hasCountry() || address.getCountry().equalsIgnoreCase("NL"))
           && DUTCH_POSTAL_CODE.matcher(address.getPostalCode()).matches()) {
-        address.setPostalCode(address.getPostalCode().replace(" ", "").toUpperCase(java.util.Locale.ROOT));
+        address.setPostalCode(address.getPostalCode().replace(" ", "").toUpperCase(Locale.ROOT));
       }
     });
   }
@@ -45,7 +47,7 @@ final class Additions {
       CodeableConcept cc = profiles.contains(a.stu3Profile()) ? concept(in, a.element(), false) : null;
       if (cc != null) {
         // only the coding exactly as the view adds it: a writer's own (another display) stays
-        cc.getCoding().removeIf(c -> same(c, a) && java.util.Objects.equals(c.getDisplay(), a.display()));
+        cc.getCoding().removeIf(c -> same(c, a) && Objects.equals(c.getDisplay(), a.display()));
         if (cc.isEmpty()) {
           in.setProperty(a.element(), new CodeableConcept());
         }

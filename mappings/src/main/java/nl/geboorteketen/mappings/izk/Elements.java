@@ -3,11 +3,13 @@ package nl.geboorteketen.mappings.izk;
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.util.BundleUtil;
 import ca.uhn.fhir.util.IModelVisitor;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseCoding;
 import org.hl7.fhir.instance.model.api.IBaseExtension;
 import org.hl7.fhir.instance.model.api.IBaseReference;
@@ -41,9 +43,8 @@ final class Elements {
 
   /** Visits every element; a Bundle's entries are each visited too (the terser stops at them). */
   static void forEach(FhirContext ctx, IBaseResource record, Consumer<IBase> visitor) {
-    if (record instanceof org.hl7.fhir.instance.model.api.IBaseBundle) {
-      ca.uhn.fhir.util.BundleUtil.toListOfResources(ctx, (org.hl7.fhir.instance.model.api.IBaseBundle) record)
-          .forEach(entry -> forEach(ctx, entry, visitor));
+    if (record instanceof IBaseBundle bundle) {
+      BundleUtil.toListOfResources(ctx, bundle).forEach(entry -> forEach(ctx, entry, visitor));
     }
     ctx.newTerser().visit(record, new IModelVisitor() {
       @Override

@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import nl.geboorteketen.mappings.RuleInputException;
@@ -21,6 +21,7 @@ import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
 import nl.geboorteketen.mappings.izk.Stu3Search;
 import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.IdType;
 
 /**
  * The MedMij IZK endpoint (/fhir/stu3): each request is made into the same request to our R4 endpoint
@@ -88,7 +89,7 @@ public final class Stu3Servlet extends HttpServlet {
     String r4Type = view.table().r4Type(type);
     String id = segments.size() == 2 ? segments.get(1) : null;
     // HAPI's own id grammar; "." and ".." fit it but would climb the path
-    if (id != null && (!new org.hl7.fhir.r4.model.IdType(r4Type, id).isIdPartValid() || id.matches("\\.{1,2}"))) {
+    if (id != null && (!new IdType(r4Type, id).isIdPartValid() || id.matches("\\.{1,2}"))) {
       answers.outcome(resp, format, 400, "value", "'" + (id.length() > 70 ? id.substring(0, 70) + "…" : id)
           + "' is geen FHIR-id (1 tot 64 tekens: letters, cijfers, '-' en '.').", type + ".id");
       return;
