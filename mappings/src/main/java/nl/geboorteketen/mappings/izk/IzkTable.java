@@ -19,6 +19,7 @@ public record IzkTable(
     List<String> contextTypes,
     String maternalRecordExtension,
     String observationFocusExtension,
+    String practitionerRoleExtension,
     List<String> commonParameters,
     Map<String, Map<String, ParamRule>> searchParameters,
     Map<String, String> includes,

@@ -3,6 +3,7 @@ package nl.geboorteketen.mappings.izk;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.convertors.factory.VersionConvertorFactory_30_40;
 import org.hl7.fhir.dstu3.model.Base;
@@ -35,10 +36,20 @@ public final class IzkView {
     return table;
   }
 
-  /** An R4 record of ours as the IZK's STU3 shape. A Bundle's entries are each mapped. */
+  /** An R4 record of ours as the IZK's STU3 shape, knowing nothing beyond it. */
   public org.hl7.fhir.dstu3.model.Resource toStu3(org.hl7.fhir.r4.model.Resource record) {
+    return toStu3(record, Map.of(), Map.of());
+  }
+
+  /**
+   * An R4 record of ours as the IZK's STU3 shape. A Bundle's entries are each mapped. A role reference
+   * STU3 does not take becomes the practitioner {@code practitionerOfRole} names, shown as
+   * {@code displays} names it (both "Type/id" keyed).
+   */
+  public org.hl7.fhir.dstu3.model.Resource toStu3(org.hl7.fhir.r4.model.Resource record,
+      Map<String, String> practitionerOfRole, Map<String, String> displays) {
     if (record instanceof org.hl7.fhir.r4.model.Bundle bundle) {
-      return bundleToStu3(bundle);
+      return bundleToStu3(bundle, practitionerOfRole, displays);
     }
     org.hl7.fhir.r4.model.Resource in = record.copy();
     Reference maternalRecord = takeMaternalRecord(in);
@@ -64,6 +75,7 @@ public final class IzkView {
         ? stu3Profiles(out.getMeta().getProfile().stream().map(p -> p.getValue()).toList()) : written;
     out.getMeta().setProfile(profiles.stream().map(org.hl7.fhir.dstu3.model.UriType::new).toList());
     Additions.toStu3(out, table.additions());
+    PractitionerRoles.toStu3(out, table.practitionerRoleExtension(), practitionerOfRole, displays::get);
     Elements.rename(Elements.STU3, out, table::extensionToStu3, table::stu3Type, table::systemToStu3);
     return out;
   }
@@ -117,7 +129,8 @@ public final class IzkView {
     return List.copyOf(out);
   }
 
-  private org.hl7.fhir.dstu3.model.Bundle bundleToStu3(org.hl7.fhir.r4.model.Bundle in) {
+  private org.hl7.fhir.dstu3.model.Bundle bundleToStu3(org.hl7.fhir.r4.model.Bundle in,
+      Map<String, String> practitionerOfRole, Map<String, String> displays) {
     org.hl7.fhir.r4.model.Bundle shell = in.copy();
     shell.getEntry().clear();
     org.hl7.fhir.dstu3.model.Bundle out = (org.hl7.fhir.dstu3.model.Bundle) VersionConvertorFactory_30_40.convertResource(shell);
@@ -125,7 +138,7 @@ public final class IzkView {
       org.hl7.fhir.dstu3.model.Bundle.BundleEntryComponent entry = out.addEntry();
       entry.setFullUrl(e.getFullUrl());
       if (e.hasResource()) {
-        entry.setResource(toStu3(e.getResource()));
+        entry.setResource(toStu3(e.getResource(), practitionerOfRole, displays));
       }
       if (e.hasSearch()) {
         entry.getSearch().setModeElement(new org.hl7.fhir.dstu3.model.Enumeration<>(

@@ -62,11 +62,11 @@ class IzkViewTest {
   @ParameterizedTest(name = "{0} round-trips")
   @CsvFileSource(resources = "/izk-view-cases.csv", delimiter = '|', numLinesToSkip = 1)
   void writtenInStu3ReadsBackTheSame(String file, String stu3Type, String profiles, String context) throws Exception {
-    org.hl7.fhir.dstu3.model.Resource stu3 = VIEW.toStu3(fixture(file));
+    org.hl7.fhir.dstu3.model.Resource stu3 = VIEW.toStu3(fixture(file), FIXTURE_ROLES, FIXTURE_NAMES);
     Resource back = VIEW.toR4(stu3);
-    org.hl7.fhir.dstu3.model.Resource again = VIEW.toStu3(back);
+    org.hl7.fhir.dstu3.model.Resource again = VIEW.toStu3(back, FIXTURE_ROLES, FIXTURE_NAMES);
     assertEquals(STU3.newJsonParser().encodeResourceToString(stu3), STU3.newJsonParser().encodeResourceToString(again));
-    Resource original = fixture(file);
+    Resource original = asPractitionerWithRole(fixture(file));
     original.setMeta(null);
     back.setMeta(null);
     if (!stu3Type.equals("ReferralRequest")) {
@@ -74,6 +74,68 @@ class IzkViewTest {
       assertEquals(R4.newJsonParser().encodeResourceToString(original).replaceAll("(\\d{4}) ([A-Z]{2})", "$1$2"),
           R4.newJsonParser().encodeResourceToString(back), "the R4 record is the same but for its meta");
     }
+  }
+
+  static final String ROLE_EXTENSION = "http://nictiz.nl/fhir/StructureDefinition/practitionerrole-reference";
+  static final java.util.Map<String, String> FIXTURE_ROLES = java.util.Map.of(
+      "PractitionerRole/family-jansen-verloskundige-rol", "Practitioner/family-jansen-verloskundige",
+      "PractitionerRole/family-jansen-kraamverzorgende-rol", "Practitioner/family-jansen-kraamverzorgende");
+  static final java.util.Map<String, String> FIXTURE_NAMES = java.util.Map.of(
+      "Practitioner/family-jansen-verloskundige", "Sanne de Vries",
+      "Practitioner/family-jansen-kraamverzorgende", "Fatima el Amrani");
+
+  /** What a role reference of ours is once it went through the IZK view: the practitioner, the role in the extension. */
+  static Resource asPractitionerWithRole(Resource r4) {
+    for (var ref : R4.newTerser().getAllPopulatedChildElementsOfType(r4, org.hl7.fhir.r4.model.Reference.class)) {
+      String role = ref.getReference();
+      if (role != null && FIXTURE_ROLES.containsKey(role)) {
+        var roleRef = new org.hl7.fhir.r4.model.Reference(role).setDisplay(ref.getDisplay());
+        ref.setReference(FIXTURE_ROLES.get(role)).setDisplay(FIXTURE_NAMES.get(FIXTURE_ROLES.get(role)));
+        ref.addExtension(ROLE_EXTENSION, roleRef);
+      }
+    }
+    return r4;
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+      // fixture; where the role stands; practitioner known; STU3 reference; STU3 display
+      "Observation-family-jansen-edd.json;performer;true;Practitioner/family-jansen-verloskundige;Sanne de Vries",
+      "Observation-family-jansen-edd.json;performer;false;;Verloskundige",
+      "Procedure-family-jansen-delivery.json;performer.actor;true;Practitioner/family-jansen-verloskundige;Sanne de Vries",
+      "ServiceRequest-family-jansen-indicatie-intake.json;requester.agent;true;Practitioner/family-jansen-verloskundige;Sanne de Vries",
+  })
+  void aRoleWhereStu3TakesNoRoleIsItsPractitionerWithTheRoleInTheExtension(String file, String element,
+      boolean practitionerKnown, String expectedReference, String expectedDisplay) throws Exception {
+    Resource r4 = fixture(file);
+    for (var ref : R4.newTerser().getAllPopulatedChildElementsOfType(r4, org.hl7.fhir.r4.model.Reference.class)) {
+      if ("PractitionerRole/family-jansen-verloskundige-rol".equals(ref.getReference())) {
+        ref.setDisplay("Verloskundige");
+      }
+    }
+    var stu3 = VIEW.toStu3(r4, practitionerKnown ? FIXTURE_ROLES : java.util.Map.of(), FIXTURE_NAMES);
+    Reference at = (Reference) STU3.newTerser().getValues(stu3, stu3.fhirType() + "." + element).get(0);
+    assertEquals(expectedReference, at.getReference());
+    assertEquals(expectedDisplay, at.getDisplay());
+    Reference role = (Reference) at.getExtensionByUrl(ROLE_EXTENSION).getValue();
+    assertEquals("PractitionerRole/family-jansen-verloskundige-rol", role.getReference());
+    assertEquals("Verloskundige", role.getDisplay());
+    String json = STU3.newJsonParser().encodeResourceToString(stu3);
+    assertEquals(json.split("\"valueReference\":\\{\"reference\":\"PractitionerRole/", -1).length,
+        json.split("\"reference\":\"PractitionerRole/", -1).length,
+        "no STU3 reference names a role outside the extension: " + json);
+  }
+
+  @Test
+  void aRoleStaysARoleWhereStu3TakesOne() {
+    var role = new org.hl7.fhir.r4.model.PractitionerRole();
+    role.setId("r");
+    role.setPractitioner(new org.hl7.fhir.r4.model.Reference("Practitioner/p"));
+    var schedule = new org.hl7.fhir.r4.model.Schedule().addActor(new org.hl7.fhir.r4.model.Reference("PractitionerRole/r"));
+    var stu3 = (org.hl7.fhir.dstu3.model.Schedule) VIEW.toStu3(schedule, java.util.Map.of("PractitionerRole/r", "Practitioner/p"), java.util.Map.of());
+    assertEquals("PractitionerRole/r", stu3.getActorFirstRep().getReference());
+    assertEquals(java.util.Map.of("PractitionerRole/r", "Practitioner/p"), PractitionerRoles.practitioners(List.of(role)));
+    assertEquals(java.util.Set.of("PractitionerRole/r"), PractitionerRoles.referenced(schedule));
   }
 
   @Test

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +41,7 @@ final class Stu3Answers {
   }
 
   void relay(HttpServletRequest req, HttpServletResponse resp, Format format, CapturedResponse r4, String r4Base,
-      Function<Set<String>, Map<String, String>> displayLookup) throws IOException {
+      Function<Set<String>, Map<String, org.hl7.fhir.r4.model.Resource>> lookup) throws IOException {
     String stu3Base = r4Base + "/stu3";
     for (String name : RELAYED_HEADERS) {
       if (r4.header(name) != null) {
@@ -61,35 +60,19 @@ final class Stu3Answers {
     }
     org.hl7.fhir.r4.model.Resource answer = (org.hl7.fhir.r4.model.Resource)
         R4.newJsonParser().parseResource(new String(body, StandardCharsets.UTF_8));
-    if (!(answer instanceof org.hl7.fhir.r4.model.OperationOutcome)) {
-      Displays.fill(answer, displays(answer, displayLookup));
+    Resource stu3;
+    if (answer instanceof org.hl7.fhir.r4.model.OperationOutcome) {
+      stu3 = view.toStu3(answer);
+    } else {
+      Referenced referenced = Referenced.of(answer, lookup);
+      Displays.fill(answer, referenced.displays());
+      referenced.includePractitionersOfIncludedRoles(answer, r4Base);
+      stu3 = view.toStu3(answer, referenced.practitionerOfRole(), referenced.displays());
     }
-    Resource stu3 = view.toStu3(answer);
     if (stu3 instanceof Bundle bundle) {
       links(bundle, req, r4Base, stu3Base);
     }
     write(resp, format, r4.status(), stu3);
-  }
-
-  /** Names for the references without a display: from the answer's own records, else looked up as the caller. */
-  private static Map<String, String> displays(org.hl7.fhir.r4.model.Resource answer,
-      Function<Set<String>, Map<String, String>> lookup) {
-    Set<String> missing = Displays.missing(answer);
-    Map<String, String> found = new HashMap<>();
-    if (answer instanceof org.hl7.fhir.r4.model.Bundle bundle) {
-      for (var entry : bundle.getEntry()) {
-        org.hl7.fhir.r4.model.Resource r = entry.getResource();
-        String ref = r == null ? null : r.fhirType() + "/" + r.getIdElement().getIdPart();
-        if (ref != null && missing.contains(ref)) {
-          Displays.of(r).ifPresent(d -> found.put(ref, d));
-        }
-      }
-    }
-    missing.removeAll(found.keySet());
-    if (!missing.isEmpty()) {
-      found.putAll(lookup.apply(missing));
-    }
-    return found;
   }
 
   /** fullUrls and paging links on the STU3 base; the self link is the request exactly as the client sent it. */

@@ -113,15 +113,16 @@ public final class Stu3Servlet extends HttpServlet {
       String method, String r4Path, Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
     CapturedResponse captured = new CapturedResponse(resp);
     r4.service(new ForwardedRequest(req, method, r4Path, r4Params, body), captured);
-    answers.relay(req, resp, format, captured, r4Base, targets -> displaysOf(req, resp, targets));
+    answers.relay(req, resp, format, captured, r4Base, targets -> recordsOf(req, resp, targets));
   }
 
   /**
-   * The names of referenced records, searched as the caller through the R4 endpoint: one search per
-   * type, and what the caller may not read gets no name.
+   * Referenced records ("Type/id"), searched as the caller through the R4 endpoint: one search per
+   * type, and what the caller may not read is not found.
    */
-  private Map<String, String> displaysOf(HttpServletRequest req, HttpServletResponse resp, Set<String> targets) {
-    Map<String, String> out = new HashMap<>();
+  private Map<String, org.hl7.fhir.r4.model.Resource> recordsOf(HttpServletRequest req, HttpServletResponse resp,
+      Set<String> targets) {
+    Map<String, org.hl7.fhir.r4.model.Resource> out = new HashMap<>();
     Displays.byType(targets).forEach((type, ids) -> {
       if (!R4_TYPES.contains(type)) {
         return;
@@ -139,8 +140,8 @@ public final class Stu3Servlet extends HttpServlet {
         if (captured.status() == 200) {
           org.hl7.fhir.r4.model.Bundle found = FhirContext.forR4Cached().newJsonParser().parseResource(
               org.hl7.fhir.r4.model.Bundle.class, new String(captured.body(), StandardCharsets.UTF_8));
-          found.getEntry().stream().map(e -> e.getResource()).filter(r -> r != null).forEach(r ->
-              Displays.of(r).ifPresent(d -> out.put(type + "/" + r.getIdElement().getIdPart(), d)));
+          found.getEntry().stream().map(e -> e.getResource()).filter(r -> r != null && type.equals(r.fhirType()))
+              .forEach(r -> out.put(type + "/" + r.getIdElement().getIdPart(), r));
         }
       }
     });

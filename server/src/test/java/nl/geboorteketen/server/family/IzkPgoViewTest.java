@@ -34,6 +34,7 @@ class IzkPgoViewTest {
 
   private static final FhirContext STU3 = FhirContext.forDstu3Cached();
   private static final String MATERNAL_RECORD = "{record}";
+  private static final String PRACTITIONER_ROLE_EXTENSION = "http://nictiz.nl/fhir/StructureDefinition/practitionerrole-reference";
 
   private static StoredFamily family;
   private static StoredFamily other;
@@ -143,6 +144,34 @@ class IzkPgoViewTest {
       return family.id(example.replace("ReferralRequest/", "ServiceRequest/")).replace("ServiceRequest/", "ReferralRequest/");
     }
     return family.id(example);
+  }
+
+  /** STU3 takes no PractitionerRole as performer: the IZK names the practitioner and keeps the role in an extension. */
+  @Test
+  void aPerformerRoleIsItsPractitionerWithTheRoleBesideIt() {
+    String midwife = family.id("Practitioner/family-jansen-verloskundige");
+    String midwifeRole = family.id("PractitionerRole/family-jansen-verloskundige-rol");
+    Bundle observations = bundle(izk(family.pgo(), "Observation?context={record}", "application/fhir+json"));
+    Observation edd = (Observation) observations.getEntry().stream().map(e -> e.getResource())
+        .filter(r -> stored("Observation/family-jansen-edd").equals("Observation/" + r.getIdElement().getIdPart()))
+        .findFirst().orElseThrow();
+    Reference performer = edd.getPerformerFirstRep();
+    assertEquals(midwife, performer.getReference());
+    assertEquals("Sanne de Vries", performer.getDisplay());
+    Reference role = (Reference) performer.getExtensionByUrl(PRACTITIONER_ROLE_EXTENSION).getValue();
+    assertEquals(midwifeRole, role.getReference());
+    assertTrue(role.hasDisplay(), "the role reference has a display too");
+
+    Bundle procedures = bundle(izk(family.pgo(),
+        "Procedure?context={record}&_include=Procedure:performer&_include=Procedure:based-on", "application/fhir+json"));
+    Set<String> got = ids(procedures);
+    assertTrue(got.contains(midwifeRole) && got.contains(midwife),
+        () -> "an included role brings the practitioner the performer names: " + got);
+    Bundle.BundleEntryComponent included = procedures.getEntry().stream()
+        .filter(e -> midwife.equals("Practitioner/" + e.getResource().getIdElement().getIdPart())).findFirst().orElseThrow();
+    assertEquals(Bundle.SearchEntryMode.INCLUDE, included.getSearch().getMode());
+    assertTrue(included.getFullUrl().endsWith("/fhir/stu3/" + midwife), included.getFullUrl());
+    assertEquals(1, procedures.getEntry().stream().filter(e -> e.getFullUrl().equals(included.getFullUrl())).count());
   }
 
   @Test
