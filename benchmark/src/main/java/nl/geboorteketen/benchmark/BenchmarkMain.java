@@ -79,8 +79,8 @@ public final class BenchmarkMain {
     String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
     report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
     report.note(String.format("run took %.1f min; work dir %s", (System.nanoTime() - started) / 6e10, workDir));
-    String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s%s, "
-            + "%d cores, %d GiB RAM, Java %s",
+    String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s%s"
+            + " with the launcher's settings (MALLOC_ARENA_MAX=2, jdk.nio.maxCachedBufferSize), %d cores, %d GiB RAM, Java %s",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), options.clients(),
         options.duration(), options.families(), options.db(), options.heap(),
         options.jvmOptions().isEmpty() ? "" : " " + String.join(" ", options.jvmOptions()),
@@ -278,7 +278,8 @@ public final class BenchmarkMain {
 
   /** The heap and --jvm-option options, the same for both servers. */
   private List<String> serverJvm() {
-    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+    // the heap, and what the server's launcher adds to README's first command: capped NIO buffer caching
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap(), "-Djdk.nio.maxCachedBufferSize=262144"));
     jvm.addAll(options.jvmOptions());
     return jvm;
   }

@@ -71,6 +71,8 @@ public final class ServerProcess implements AutoCloseable {
     env.put("GK_DEV_TOKENS", "true");
     // start-up figures stay comparable: no example family in the measured store
     env.put("GK_DEV_EXAMPLES", "false");
+    // what the server's launcher gives its JVM (README's first command), for both servers alike
+    env.putIfAbsent("MALLOC_ARENA_MAX", "2");
     long launched = System.nanoTime();
     return new ServerProcess(name, pb.start(), port, gcLog, workDir.resolve("server.log"), launched);
   }

@@ -37,8 +37,11 @@ class LauncherTest {
     ProcessHandle child = first.process.children().findFirst().orElseThrow();
     String arguments = commandLine(child);
     assertTrue(arguments.contains("-Xmx768m"), arguments);
+    assertTrue(arguments.contains("-Djdk.nio.maxCachedBufferSize=262144"), arguments);
     // the test classpath has class folders, which a class-data archive cannot hold
     assertFalse(arguments.contains("ArchiveClassesAtExit"), arguments);
+    String environment = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(child.pid()), "environ")));
+    assertTrue(List.of(environment.split("\0")).contains("MALLOC_ARENA_MAX=2"), "two malloc arenas for the child");
     assertEquals(200, first.http.get("/fhir/metadata").status());
     first.process.destroy(); // SIGTERM: the launcher stops the child gracefully
     assertTrue(first.process.waitFor(120, TimeUnit.SECONDS));
