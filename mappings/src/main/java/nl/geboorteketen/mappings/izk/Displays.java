@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Reference;
@@ -38,6 +40,18 @@ public final class Displays {
     Elements.forEach(Elements.R4, record, e -> {
       if (e instanceof Reference r && !r.hasDisplay() && target(r) != null && displays.containsKey(target(r))) {
         r.setDisplay(displays.get(target(r)));
+      }
+    });
+  }
+
+  /**
+   * Gives each coding without a display the one {@code lookup} knows for its system and code: MedMij
+   * asks a display on every coding, and an R4 writer may have sent a bare code.
+   */
+  public static void fillCodings(Resource record, BiFunction<String, String, Optional<String>> lookup) {
+    Elements.forEach(Elements.R4, record, e -> {
+      if (e instanceof Coding c && !c.hasDisplay() && c.hasSystem() && c.hasCode()) {
+        lookup.apply(c.getSystem(), c.getCode()).ifPresent(c::setDisplay);
       }
     });
   }

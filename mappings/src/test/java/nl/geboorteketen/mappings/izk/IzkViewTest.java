@@ -223,6 +223,24 @@ class IzkViewTest {
     assertEquals(java.util.Set.of("Patient/b"), Displays.missing(answer), "the entries of a search answer too");
   }
 
+  @ParameterizedTest(name = "{0}|{1} with display ''{2}'' is shown as ''{3}''")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+      "http://terminology.hl7.org/CodeSystem/v3-ActCode;HH;;home health",
+      "http://terminology.hl7.org/CodeSystem/v3-ActCode;HH;thuis;thuis",
+      "http://snomed.info/sct;161714006;;",
+  })
+  void aCodingWithoutDisplayGetsTheOneItsCodeSystemGives(String system, String code, String given, String shown) {
+    java.util.Map<String, String> known = java.util.Map.of("http://terminology.hl7.org/CodeSystem/v3-ActCode|HH", "home health");
+    org.hl7.fhir.r4.model.Encounter visit = new org.hl7.fhir.r4.model.Encounter()
+        .setClass_(new org.hl7.fhir.r4.model.Coding(system, code, given));
+    org.hl7.fhir.r4.model.Bundle answer = new org.hl7.fhir.r4.model.Bundle();
+    answer.addEntry().setResource(visit);
+    Displays.fillCodings(answer, (s, c) -> java.util.Optional.ofNullable(known.get(s + "|" + c)));
+    assertEquals(shown, visit.getClass_().getDisplay());
+    var stu3 = (org.hl7.fhir.dstu3.model.Bundle) VIEW.toStu3(answer);
+    assertEquals(shown, ((org.hl7.fhir.dstu3.model.Encounter) stu3.getEntryFirstRep().getResource()).getClass_().getDisplay());
+  }
+
   @Test
   void whatTheStu3ProfilesRequireIsAddedAndTakenOffAgain() throws Exception {
     var gravidity = (org.hl7.fhir.dstu3.model.Observation) VIEW.toStu3(fixture("Observation-family-jansen-gravidity.json"));

@@ -1,6 +1,7 @@
 package nl.geboorteketen.server.izk;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import nl.geboorteketen.mappings.izk.IzkTable;
 import nl.geboorteketen.mappings.izk.IzkView;
@@ -24,7 +25,7 @@ public class IzkConfig {
   }
 
   @Bean
-  public Stu3Servlet stu3Servlet(RestfulServer r4, IzkView view, Settings settings) {
-    return new Stu3Servlet(r4, view, settings.publicBaseUrl());
+  public Stu3Servlet stu3Servlet(RestfulServer r4, IzkView view, Settings settings, IValidationSupport codeSystems) {
+    return new Stu3Servlet(r4, view, new CodeDisplays(codeSystems), settings.publicBaseUrl());
   }
 }

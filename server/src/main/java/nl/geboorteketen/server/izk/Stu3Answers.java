@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.Locale;
 import nl.geboorteketen.mappings.izk.Displays;
@@ -35,9 +37,11 @@ final class Stu3Answers {
   }
 
   private final IzkView view;
+  private final BiFunction<String, String, Optional<String>> codeDisplays;
 
-  Stu3Answers(IzkView view) {
+  Stu3Answers(IzkView view, BiFunction<String, String, Optional<String>> codeDisplays) {
     this.view = view;
+    this.codeDisplays = codeDisplays;
   }
 
   void relay(HttpServletRequest req, HttpServletResponse resp, Format format, CapturedResponse r4, String r4Base,
@@ -66,6 +70,7 @@ final class Stu3Answers {
     } else {
       Referenced referenced = Referenced.of(answer, lookup);
       Displays.fill(answer, referenced.displays());
+      Displays.fillCodings(answer, codeDisplays);
       referenced.includePractitionersOfIncludedRoles(answer, r4Base);
       stu3 = view.toStu3(answer, referenced.practitionerOfRole(), referenced.displays());
     }

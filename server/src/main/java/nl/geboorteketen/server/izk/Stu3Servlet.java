@@ -15,7 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
@@ -40,11 +42,12 @@ public final class Stu3Servlet extends HttpServlet {
   private final Stu3Answers answers;
   private final String publicBaseUrl;
 
-  public Stu3Servlet(HttpServlet r4, IzkView view, String publicBaseUrl) {
+  public Stu3Servlet(HttpServlet r4, IzkView view, BiFunction<String, String, Optional<String>> codeDisplays,
+      String publicBaseUrl) {
     this.r4 = r4;
     this.view = view;
     this.search = new Stu3Search(view.table());
-    this.answers = new Stu3Answers(view);
+    this.answers = new Stu3Answers(view, codeDisplays);
     this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
   }
 

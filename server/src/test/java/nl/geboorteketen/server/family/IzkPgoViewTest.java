@@ -174,6 +174,21 @@ class IzkPgoViewTest {
     assertEquals(1, procedures.getEntry().stream().filter(e -> e.getFullUrl().equals(included.getFullUrl())).count());
   }
 
+  /** MedMij asks a display on each coding; a bare code from a code system the server holds gets its display. */
+  @Test
+  void aBareCodeIsShownWithItsDisplay() {
+    Encounter bare = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
+        .setClass_(new org.hl7.fhir.r4.model.Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HH", null))
+        .setSubject(new org.hl7.fhir.r4.model.Reference(family.mother()));
+    bare.addEpisodeOfCare(new org.hl7.fhir.r4.model.Reference(family.record()));
+    String id = StoredFamily.create(bare);
+    Http.Response r = izk(family.pgo(), id, "application/fhir+json");
+    assertEquals(200, r.status(), r::toString);
+    org.hl7.fhir.dstu3.model.Encounter shown = STU3.newJsonParser().parseResource(org.hl7.fhir.dstu3.model.Encounter.class, r.body());
+    assertEquals("http://hl7.org/fhir/v3/ActCode", shown.getClass_().getSystem());
+    assertEquals("home health", shown.getClass_().getDisplay());
+  }
+
   @Test
   void recordsCarryTheIzkShapes() {
     Bundle b = bundle(izk(family.pgo(), "Observation?context={record}", "application/fhir+json"));
