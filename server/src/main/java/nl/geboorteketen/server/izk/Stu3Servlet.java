@@ -133,18 +133,25 @@ public final class Stu3Servlet extends HttpServlet {
       List<String> all = new ArrayList<>(ids);
       for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
         List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("_id", List.of(String.join(",", chunk)));
+        params.put("_count", List.of(String.valueOf(LOOKUP_CHUNK)));
+        if ("PractitionerRole".equals(type)) {
+          // the view names the practitioner behind a role: it comes in the same search, not a second one
+          params.put("_include", List.of("PractitionerRole:practitioner"));
+        }
         CapturedResponse captured = new CapturedResponse(resp);
         try {
-          r4.service(new ForwardedRequest(req, "GET", "/" + type, Map.of("_id", List.of(String.join(",", chunk)),
-              "_count", List.of(String.valueOf(LOOKUP_CHUNK))), null), captured);
+          r4.service(new ForwardedRequest(req, "GET", "/" + type, params, null), captured);
         } catch (ServletException | IOException e) {
           return;
         }
         if (captured.status() == 200) {
           org.hl7.fhir.r4.model.Bundle found = FhirContext.forR4Cached().newJsonParser().parseResource(
               org.hl7.fhir.r4.model.Bundle.class, new String(captured.body(), StandardCharsets.UTF_8));
-          found.getEntry().stream().map(e -> e.getResource()).filter(r -> r != null && type.equals(r.fhirType()))
-              .forEach(r -> out.put(type + "/" + r.getIdElement().getIdPart(), r));
+          found.getEntry().stream().map(e -> e.getResource())
+              .filter(r -> r != null && !(r instanceof org.hl7.fhir.r4.model.OperationOutcome))
+              .forEach(r -> out.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r));
         }
       }
     });
