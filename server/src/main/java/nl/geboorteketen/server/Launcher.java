@@ -57,7 +57,7 @@ final class Launcher {
   /**
    * What the child's C library is told, unless the caller set it: glibc keeps up to 8 malloc arenas
    * per core, one per busy thread, and each holds on to what it freed. Two arenas cut the server's
-   * peak RSS by some 80 MiB in the harness (docs/decisions.md); the JVM's own heap is not malloc'd.
+   * peak RSS by some 30 MiB in the harness (docs/decisions.md); the JVM's own heap is not malloc'd.
    */
   static Map<String, String> childEnvironment(Map<String, String> env) {
     return env.containsKey("MALLOC_ARENA_MAX") ? Map.of() : Map.of("MALLOC_ARENA_MAX", "2");

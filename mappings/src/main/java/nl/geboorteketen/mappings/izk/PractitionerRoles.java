@@ -3,6 +3,7 @@ package nl.geboorteketen.mappings.izk;
 import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.context.BaseRuntimeElementDefinition;
 import ca.uhn.fhir.context.RuntimeChildResourceDefinition;
+import ca.uhn.fhir.util.IModelVisitor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -53,7 +54,7 @@ public final class PractitionerRoles {
   static void toStu3(org.hl7.fhir.dstu3.model.Resource out, String extensionUrl, Map<String, String> practitionerOfRole,
       Function<String, String> displays) {
     List<Reference> misplaced = new ArrayList<>();
-    Elements.STU3.newTerser().visit(out, new ca.uhn.fhir.util.IModelVisitor() {
+    Elements.STU3.newTerser().visit(out, new IModelVisitor() {
       @Override
       public void acceptElement(IBaseResource resource, IBase element, List<String> path,
           BaseRuntimeChildDefinition child, BaseRuntimeElementDefinition<?> definition) {
