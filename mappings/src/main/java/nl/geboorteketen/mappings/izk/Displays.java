@@ -82,7 +82,11 @@ public final class Displays {
 
   /** "Type/id" without version for a relative reference, else null. */
   static String target(Reference r) {
-    String ref = r.getReference();
+    return target(r.getReference());
+  }
+
+  /** "Type/id" without version for a relative reference string, else null. */
+  static String target(String ref) {
     if (ref == null || !ref.matches("[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}(/_history/.*)?")) {
       return null;
     }

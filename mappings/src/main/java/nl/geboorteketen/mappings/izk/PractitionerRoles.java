@@ -79,6 +79,6 @@ public final class PractitionerRoles {
   }
 
   private static String target(Reference r) {
-    return Displays.target(new org.hl7.fhir.r4.model.Reference(r.getReference()));
+    return Displays.target(r.getReference());
   }
 }

@@ -7,11 +7,13 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.util.FhirTerser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -60,17 +62,21 @@ class HandoverRecords {
         continue;
       }
       SearchParameterMap map = SearchParameterMap.newSynchronous().add("patient", anyOfThem);
-      all(daos.getResourceDao(type).search(map, new SystemRequestDetails())).stream().map(Resource.class::cast)
-          .sorted(Comparator.comparingInt(r -> personIndex(r, keys)))
-          .forEach(result::add);
+      List<Resource> found = all(daos.getResourceDao(type).search(map, new SystemRequestDetails())).stream()
+          .map(Resource.class::cast).toList();
+      // each record's person once, not once per comparison; a stable sort keeps the search's order within a person
+      FhirTerser terser = ctx.newTerser();
+      int[] person = found.stream().mapToInt(r -> personIndex(terser, r, keys)).toArray();
+      IntStream.range(0, found.size()).boxed().sorted(Comparator.comparingInt(i -> person[i]))
+          .forEach(i -> result.add(found.get(i)));
     }
     return result;
   }
 
   /** The position of the first of these people the resource refers to (its "patient"). */
-  private int personIndex(Resource r, List<String> keys) {
+  private static int personIndex(FhirTerser terser, Resource r, List<String> keys) {
     int best = keys.size();
-    for (var ref : ctx.newTerser().getAllResourceReferences(r)) {
+    for (var ref : terser.getAllResourceReferences(r)) {
       String target = ref.getResourceReference().getReferenceElement().toUnqualifiedVersionless().getValue();
       int i = target == null ? -1 : keys.indexOf(target);
       if (i >= 0 && i < best) {
