@@ -26,7 +26,8 @@ public record IzkTable(
     List<ProfileRow> profiles,
     List<ExtensionRow> extensions,
     List<CodeSystemRow> codeSystems,
-    List<Addition> additions) {
+    List<Addition> additions,
+    PregnancyRule pregnancy) {
 
   public static final String URL = "https://fhir.geboorteketen.nl/Library/izk-stu3";
 
@@ -53,6 +54,15 @@ public record IzkTable(
 
   /** A coding an STU3 profile requires that our R4 shape does not carry: the view adds it, a write takes it off. */
   public record Addition(String stu3Profile, String element, String system, String code, String display) {}
+
+  /**
+   * Our pregnancy (an Observation with this code) is the IZK's zib-Pregnancy Condition: its clinical
+   * status by whether its effective period has ended, its verification status by the Observation's
+   * status (a status not listed gives none), and the Condition search parameters an Observation
+   * search cannot take.
+   */
+  public record PregnancyRule(String system, String code, Map<String, String> clinicalStatus,
+      Map<String, String> verificationStatus, List<String> conditionOnlyParameters) {}
 
   public static IzkTable parse(byte[] json) {
     try {

@@ -34,6 +34,13 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     return body.toByteArray();
   }
 
+  /** The answer made into another one of the same status, as the view needs it (a record shown as another type). */
+  void replaceBody(byte[] replacement) {
+    body();
+    body.reset();
+    body.writeBytes(replacement);
+  }
+
   String header(String name) {
     return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
         .map(e -> e.getValue().get(0)).findFirst().orElse(null);

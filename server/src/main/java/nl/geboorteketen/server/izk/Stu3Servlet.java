@@ -21,6 +21,7 @@ import java.util.function.BiFunction;
 import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
+import nl.geboorteketen.mappings.izk.Pregnancies;
 import nl.geboorteketen.mappings.izk.Stu3Search;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.IdType;
@@ -40,6 +41,8 @@ public final class Stu3Servlet extends HttpServlet {
   private final IzkView view;
   private final Stu3Search search;
   private final Stu3Answers answers;
+  private final Pregnancies pregnancies;
+  private final PregnancyConditions pregnancyConditions;
   private final String publicBaseUrl;
 
   public Stu3Servlet(HttpServlet r4, IzkView view, BiFunction<String, String, Optional<String>> codeDisplays,
@@ -48,6 +51,8 @@ public final class Stu3Servlet extends HttpServlet {
     this.view = view;
     this.search = new Stu3Search(view.table());
     this.answers = new Stu3Answers(view, codeDisplays);
+    this.pregnancies = new Pregnancies(view.table());
+    this.pregnancyConditions = new PregnancyConditions(pregnancies);
     this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
   }
 
@@ -99,12 +104,21 @@ public final class Stu3Servlet extends HttpServlet {
     }
     switch (method + (id == null ? " type" : " instance")) {
       case "GET type" -> {
-        Stu3Search.R4Search s = search.translate(type, params);
-        Map<String, List<String>> r4Params = new LinkedHashMap<>(s.parameters());
-        r4Params.putIfAbsent("_count", List.of(String.valueOf(ALL_ON_ONE_PAGE)));
-        forward(req, resp, format, r4Base, "GET", "/" + s.type(), r4Params, null);
+        Stu3Search.R4Search s = allOnOnePage(search.translate(type, params));
+        if (type.equals("Condition")) {
+          relay(req, resp, format, r4Base, pregnancyConditions.search((p, q) -> run(req, resp, "GET", p, q, null), s));
+        } else {
+          s = type.equals("Observation") ? pregnancies.withoutPregnancies(s) : s;
+          forward(req, resp, format, r4Base, "GET", "/" + s.type(), s.parameters(), null);
+        }
       }
-      case "GET instance" -> forward(req, resp, format, r4Base, "GET", "/" + r4Type + "/" + id, Map.of(), null);
+      case "GET instance" -> {
+        if (type.equals("Condition")) {
+          relay(req, resp, format, r4Base, pregnancyConditions.read((p, q) -> run(req, resp, "GET", p, q, null), id));
+        } else {
+          forward(req, resp, format, r4Base, "GET", "/" + r4Type + "/" + id, Map.of(), null);
+        }
+      }
       case "POST type" -> forward(req, resp, format, r4Base, "POST", "/" + r4Type, Map.of(), r4Body(req, type, null));
       case "PUT instance" -> forward(req, resp, format, r4Base, "PUT", "/" + r4Type + "/" + id, Map.of(), r4Body(req, type, id));
       default -> answers.outcome(resp, format, 405, "not-supported", "Het IZK-koppelvlak (STU3) ondersteunt " + method
@@ -114,9 +128,25 @@ public final class Stu3Servlet extends HttpServlet {
 
   private void forward(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
       String method, String r4Path, Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
+    relay(req, resp, format, r4Base, run(req, resp, method, r4Path, r4Params, body));
+  }
+
+  private CapturedResponse run(HttpServletRequest req, HttpServletResponse resp, String method, String r4Path,
+      Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
     CapturedResponse captured = new CapturedResponse(resp);
     r4.service(new ForwardedRequest(req, method, r4Path, r4Params, body), captured);
+    return captured;
+  }
+
+  private void relay(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
+      CapturedResponse captured) throws IOException {
     answers.relay(req, resp, format, captured, r4Base, targets -> recordsOf(req, resp, targets));
+  }
+
+  private static Stu3Search.R4Search allOnOnePage(Stu3Search.R4Search s) {
+    Map<String, List<String>> r4Params = new LinkedHashMap<>(s.parameters());
+    r4Params.putIfAbsent("_count", List.of(String.valueOf(ALL_ON_ONE_PAGE)));
+    return new Stu3Search.R4Search(s.type(), r4Params);
   }
 
   /**
@@ -140,9 +170,9 @@ public final class Stu3Servlet extends HttpServlet {
           // the view names the practitioner behind a role: it comes in the same search, not a second one
           params.put("_include", List.of("PractitionerRole:practitioner"));
         }
-        CapturedResponse captured = new CapturedResponse(resp);
+        CapturedResponse captured;
         try {
-          r4.service(new ForwardedRequest(req, "GET", "/" + type, params, null), captured);
+          captured = run(req, resp, "GET", "/" + type, params, null);
         } catch (ServletException | IOException e) {
           return;
         }

@@ -83,7 +83,7 @@ class IzkPgoViewTest {
       "DeviceUseStatement?_include=DeviceUseStatement:device;",
       "EpisodeOfCare?type=http://snomed.info/sct|364320009&_include=EpisodeOfCare:organization&_include=EpisodeOfCare:care-manager;EpisodeOfCare/family-jansen-zwangerschap Organization/family-jansen-verloskundigenpraktijk",
       "EpisodeOfCare?type=http://snomed.info/sct|364320009&status=active&_include=EpisodeOfCare:organization&_include=EpisodeOfCare:care-manager;EpisodeOfCare/family-jansen-zwangerschap Organization/family-jansen-verloskundigenpraktijk",
-      "Condition?context={record};",
+      "Condition?context={record};Condition/family-jansen-pregnancy",
       "Encounter?episodeofcare={record}&_include=Encounter:practitioner;{encounter}",
       "Observation?context={record};Observation/family-jansen-edd Observation/family-jansen-daan-birth-weight",
       "Observation?context:Encounter.episodeofcare={record};",
@@ -140,6 +140,9 @@ class IzkPgoViewTest {
 
   /** The stored id of a package example, with ReferralRequest for our ServiceRequest. */
   private static String stored(String example) {
+    if (example.startsWith("Condition/")) {
+      return family.id(example.replace("Condition/", "Observation/")).replace("Observation/", "Condition/");
+    }
     if (example.startsWith("ReferralRequest/")) {
       return family.id(example.replace("ReferralRequest/", "ServiceRequest/")).replace("ServiceRequest/", "ReferralRequest/");
     }
@@ -172,6 +175,48 @@ class IzkPgoViewTest {
     assertEquals(Bundle.SearchEntryMode.INCLUDE, included.getSearch().getMode());
     assertTrue(included.getFullUrl().endsWith("/fhir/stu3/" + midwife), included.getFullUrl());
     assertEquals(1, procedures.getEntry().stream().filter(e -> e.getFullUrl().equals(included.getFullUrl())).count());
+  }
+
+  /** In the IZK a pregnancy is a zib-Pregnancy Condition: ours is found and read as one, and no longer as an Observation. */
+  @Test
+  void herPregnancyIsACondition() {
+    String pregnancy = stored("Condition/family-jansen-pregnancy");
+    Bundle conditions = bundle(izk(family.pgo(), "Condition?context={record}", "application/fhir+json"));
+    org.hl7.fhir.dstu3.model.Condition found = conditions.getEntry().stream().map(e -> e.getResource())
+        .filter(r -> pregnancy.equals("Condition/" + r.getIdElement().getIdPart()))
+        .map(org.hl7.fhir.dstu3.model.Condition.class::cast).findFirst().orElseThrow();
+    assertEquals(List.of("http://nictiz.nl/fhir/StructureDefinition/zib-Pregnancy"),
+        found.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
+    assertEquals(org.hl7.fhir.dstu3.model.Condition.ConditionClinicalStatus.ACTIVE, found.getClinicalStatus());
+    assertEquals(family.record(), found.getContext().getReference());
+    assertEquals(family.mother(), found.getSubject().getReference());
+    assertTrue(!conditions.hasTotal() || conditions.getTotal() == conditions.getEntry().size(), "total counts the pregnancy");
+    assertFalse(ids(bundle(izk(family.pgo(), "Observation?context={record}", "application/fhir+json")))
+        .contains(pregnancy.replace("Condition/", "Observation/")), "not an Observation as well");
+    assertTrue(ids(bundle(izk(family.pgo(), "Condition?context={record}&clinical-status=inactive", "application/fhir+json")))
+        .isEmpty(), "an ongoing pregnancy is not inactive");
+
+    Http.Response read = izk(family.pgo(), pregnancy, "application/fhir+xml");
+    assertEquals(200, read.status(), read::toString);
+    org.hl7.fhir.dstu3.model.Condition asRead = STU3.newXmlParser()
+        .parseResource(org.hl7.fhir.dstu3.model.Condition.class, read.body());
+    assertEquals(pregnancy.split("/")[1], asRead.getIdElement().getIdPart());
+    assertEquals("118185001", asRead.getCode().getCodingFirstRep().getCode());
+    String location = read.header("Content-Location");
+    assertTrue(location == null || location.contains("/fhir/stu3/" + pregnancy + "/"), location);
+  }
+
+  /** Another woman's pregnancy is as unknown to her PGO as any record that does not exist. */
+  @Test
+  void anotherWomansPregnancyIsNotFound() {
+    String theirs = other.id("Observation/family-jansen-pregnancy").replace("Observation/", "Condition/");
+    Http.Response read = izk(family.pgo(), theirs, "application/fhir+json");
+    Http.Response missing = izk(family.pgo(), "Condition/no-such-record", "application/fhir+json");
+    assertEquals(missing.status(), read.status(), read::toString);
+    assertTrue(read.status() == 404 && read.body().contains("OperationOutcome"), read::toString);
+    assertTrue(bundle(izk(family.pgo(), "Condition?_id=" + theirs.split("/")[1], "application/fhir+json"))
+        .getEntry().isEmpty());
+    assertEquals(200, izk(other.pgo(), theirs, "application/fhir+json").status(), "she reads her own");
   }
 
   /** MedMij asks a display on each coding; a bare code from a code system the server holds gets its display. */

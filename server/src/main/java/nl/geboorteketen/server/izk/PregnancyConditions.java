@@ -1,0 +1,79 @@
+package nl.geboorteketen.server.izk;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.geboorteketen.mappings.izk.Pregnancies;
+import nl.geboorteketen.mappings.izk.Stu3Search;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * IZK Condition reads and searches: in the IZK a pregnancy is a Condition, ours is an Observation. Both
+ * are asked of the R4 endpoint as the caller (each checked and audited on its own); the pregnancies
+ * found come back as Conditions. An error from either R4 request is the answer.
+ */
+final class PregnancyConditions {
+
+  /** A GET on the R4 endpoint as the caller, its answer held back. */
+  interface R4Get {
+    CapturedResponse get(String path, Map<String, List<String>> params) throws IOException, ServletException;
+  }
+
+  private static final FhirContext R4 = FhirContext.forR4Cached();
+
+  private final Pregnancies pregnancies;
+
+  PregnancyConditions(Pregnancies pregnancies) {
+    this.pregnancies = pregnancies;
+  }
+
+  CapturedResponse search(R4Get r4, Stu3Search.R4Search conditions) throws IOException, ServletException {
+    CapturedResponse found = r4.get("/Condition", conditions.parameters());
+    if (found.status() != 200) {
+      return found;
+    }
+    CapturedResponse pregnant = r4.get("/Observation", pregnancies.observationSearch(conditions).parameters());
+    if (pregnant.status() != 200) {
+      return pregnant;
+    }
+    Bundle merged = pregnancies.merge((Bundle) parse(found), (Bundle) parse(pregnant), conditions);
+    found.replaceBody(encode(merged));
+    return found;
+  }
+
+  /** A Condition, or else a pregnancy of ours with that id; not found is the Condition's own answer. */
+  CapturedResponse read(R4Get r4, String id) throws IOException, ServletException {
+    CapturedResponse condition = r4.get("/Condition/" + id, Map.of());
+    if (condition.status() != 404) {
+      return condition;
+    }
+    CapturedResponse observation = r4.get("/Observation/" + id, Map.of());
+    if (observation.status() != 200) {
+      return condition;
+    }
+    Optional<Condition> pregnancy = pregnancies.asCondition(parse(observation));
+    if (pregnancy.isEmpty()) {
+      return condition;
+    }
+    observation.replaceBody(encode(pregnancy.get()));
+    String location = observation.header("Content-Location");
+    if (location != null) {
+      observation.setHeader("Content-Location", location.replace("/Observation/" + id, "/Condition/" + id));
+    }
+    return observation;
+  }
+
+  private static Resource parse(CapturedResponse answer) {
+    return (Resource) R4.newJsonParser().parseResource(new String(answer.body(), StandardCharsets.UTF_8));
+  }
+
+  private static byte[] encode(Resource resource) {
+    return R4.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+  }
+}
