@@ -25,6 +25,8 @@ public final class Pregnancies {
   static final String CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
   static final String VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
+  private static final String HAS_MEMBER = "Observation:has-member";
+
   private final PregnancyRule rule;
 
   public Pregnancies(IzkTable table) {
@@ -97,12 +99,50 @@ public final class Pregnancies {
     return new Stu3Search.R4Search("Observation", params);
   }
 
-  /** An Observation search as the IZK means it: our pregnancies are Conditions there. */
+  /**
+   * An Observation search as the IZK means it: our pregnancies are Conditions there. It brings along
+   * the Observations that hold the ones found as members, for {@link #linkMembers}.
+   */
   public Stu3Search.R4Search withoutPregnancies(Stu3Search.R4Search observations) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     observations.parameters().forEach((name, values) -> params.put(name, new ArrayList<>(values)));
     params.computeIfAbsent("code:not", k -> new ArrayList<>()).add(token());
+    params.computeIfAbsent("_revinclude", k -> new ArrayList<>()).add(HAS_MEMBER);
     return new Stu3Search.R4Search(observations.type(), params);
+  }
+
+  /**
+   * In the IZK a pregnancy's gravidity, parity or due date points at the pregnancy Condition
+   * ({@code focus}); ours are named by the pregnancy's {@code hasMember}. Each member found gets that
+   * focus, then the Observations that came along only to say so leave the answer.
+   */
+  public void linkMembers(Bundle answer) {
+    Map<String, Observation> found = new LinkedHashMap<>();
+    List<Bundle.BundleEntryComponent> cameAlong = new ArrayList<>();
+    for (Bundle.BundleEntryComponent e : answer.getEntry()) {
+      if (e.getResource() instanceof Observation o) {
+        if (e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE) {
+          cameAlong.add(e);
+        } else {
+          found.put("Observation/" + o.getIdElement().getIdPart(), o);
+        }
+      }
+    }
+    for (Bundle.BundleEntryComponent e : cameAlong) {
+      Observation parent = (Observation) e.getResource();
+      if (!isPregnancy(parent)) {
+        continue;
+      }
+      String condition = "Condition/" + parent.getIdElement().getIdPart();
+      String display = Displays.of(parent).orElse(null);
+      for (org.hl7.fhir.r4.model.Reference member : parent.getHasMember()) {
+        Observation o = found.get(Displays.target(member));
+        if (o != null && o.getFocus().stream().noneMatch(f -> condition.equals(Displays.target(f)))) {
+          o.addFocus(new org.hl7.fhir.r4.model.Reference(condition).setDisplay(display));
+        }
+      }
+    }
+    answer.getEntry().removeAll(cameAlong);
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Locale;
 import nl.geboorteketen.mappings.izk.Displays;
@@ -44,7 +45,12 @@ final class Stu3Answers {
     this.codeDisplays = codeDisplays;
   }
 
+  /**
+   * Writes the R4 answer in STU3 shapes; {@code adjust} gets a successful answer first, still in R4,
+   * and {@code lookup} finds what its references name.
+   */
   void relay(HttpServletRequest req, HttpServletResponse resp, Format format, CapturedResponse r4, String r4Base,
+      Consumer<org.hl7.fhir.r4.model.Resource> adjust,
       Function<Set<String>, Map<String, org.hl7.fhir.r4.model.Resource>> lookup) throws IOException {
     String stu3Base = r4Base + "/stu3";
     for (String name : RELAYED_HEADERS) {
@@ -68,6 +74,7 @@ final class Stu3Answers {
     if (answer instanceof org.hl7.fhir.r4.model.OperationOutcome) {
       stu3 = view.toStu3(answer);
     } else {
+      adjust.accept(answer);
       Referenced referenced = Referenced.of(answer, lookup);
       Displays.fill(answer, referenced.displays());
       Displays.fillCodings(answer, codeDisplays);

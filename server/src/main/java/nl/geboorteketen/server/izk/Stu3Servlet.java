@@ -107,8 +107,15 @@ public final class Stu3Servlet extends HttpServlet {
         Stu3Search.R4Search s = allOnOnePage(search.translate(type, params));
         if (type.equals("Condition")) {
           relay(req, resp, format, r4Base, pregnancyConditions.search((p, q) -> run(req, resp, "GET", p, q, null), s));
+        } else if (type.equals("Observation")) {
+          s = pregnancies.withoutPregnancies(s);
+          answers.relay(req, resp, format, run(req, resp, "GET", "/Observation", s.parameters(), null), r4Base,
+              answer -> {
+                if (answer instanceof org.hl7.fhir.r4.model.Bundle found) {
+                  pregnancies.linkMembers(found);
+                }
+              }, targets -> recordsOf(req, resp, targets));
         } else {
-          s = type.equals("Observation") ? pregnancies.withoutPregnancies(s) : s;
           forward(req, resp, format, r4Base, "GET", "/" + s.type(), s.parameters(), null);
         }
       }
@@ -140,7 +147,7 @@ public final class Stu3Servlet extends HttpServlet {
 
   private void relay(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
       CapturedResponse captured) throws IOException {
-    answers.relay(req, resp, format, captured, r4Base, targets -> recordsOf(req, resp, targets));
+    answers.relay(req, resp, format, captured, r4Base, answer -> { }, targets -> recordsOf(req, resp, targets));
   }
 
   private static Stu3Search.R4Search allOnOnePage(Stu3Search.R4Search s) {

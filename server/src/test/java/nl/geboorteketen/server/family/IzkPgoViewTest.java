@@ -191,8 +191,14 @@ class IzkPgoViewTest {
     assertEquals(family.record(), found.getContext().getReference());
     assertEquals(family.mother(), found.getSubject().getReference());
     assertTrue(!conditions.hasTotal() || conditions.getTotal() == conditions.getEntry().size(), "total counts the pregnancy");
-    assertFalse(ids(bundle(izk(family.pgo(), "Observation?context={record}", "application/fhir+json")))
-        .contains(pregnancy.replace("Condition/", "Observation/")), "not an Observation as well");
+    Bundle observations = bundle(izk(family.pgo(), "Observation?context={record}", "application/fhir+json"));
+    assertFalse(ids(observations).contains(pregnancy.replace("Condition/", "Observation/")), "not an Observation as well");
+    Observation gravidity = observations.getEntry().stream().map(e -> e.getResource())
+        .filter(r -> stored("Observation/family-jansen-gravidity").equals("Observation/" + r.getIdElement().getIdPart()))
+        .map(Observation.class::cast).findFirst().orElseThrow();
+    Reference focus = (Reference) gravidity.getExtensionByUrl("http://nictiz.nl/fhir/StructureDefinition/observation-focusSTU3").getValue();
+    assertEquals(pregnancy, focus.getReference(), "a member points at the pregnancy, as in the IZK");
+    assertTrue(focus.hasDisplay());
     assertTrue(ids(bundle(izk(family.pgo(), "Condition?context={record}&clinical-status=inactive", "application/fhir+json")))
         .isEmpty(), "an ongoing pregnancy is not inactive");
 
