@@ -116,7 +116,10 @@ public final class Pregnancies {
    * ({@code focus}); ours are named by the pregnancy's {@code hasMember}. Each member found gets that
    * focus, then the Observations that came along only to say so leave the answer.
    */
-  public void linkMembers(Bundle answer) {
+  public void linkMembers(Resource r4Answer) {
+    if (!(r4Answer instanceof Bundle answer)) {
+      return;
+    }
     Map<String, Observation> found = new LinkedHashMap<>();
     List<Bundle.BundleEntryComponent> cameAlong = new ArrayList<>();
     for (Bundle.BundleEntryComponent e : answer.getEntry()) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
@@ -102,26 +103,22 @@ public final class Stu3Servlet extends HttpServlet {
           + "' is geen FHIR-id (1 tot 64 tekens: letters, cijfers, '-' en '.').", type + ".id");
       return;
     }
+    PregnancyConditions.R4Get asCaller = (r4Path, r4Params) -> run(req, resp, "GET", r4Path, r4Params, null);
     switch (method + (id == null ? " type" : " instance")) {
       case "GET type" -> {
         Stu3Search.R4Search s = allOnOnePage(search.translate(type, params));
         if (type.equals("Condition")) {
-          relay(req, resp, format, r4Base, pregnancyConditions.search((p, q) -> run(req, resp, "GET", p, q, null), s));
+          relay(req, resp, format, r4Base, pregnancyConditions.search(asCaller, s), answer -> { });
         } else if (type.equals("Observation")) {
           s = pregnancies.withoutPregnancies(s);
-          answers.relay(req, resp, format, run(req, resp, "GET", "/Observation", s.parameters(), null), r4Base,
-              answer -> {
-                if (answer instanceof org.hl7.fhir.r4.model.Bundle found) {
-                  pregnancies.linkMembers(found);
-                }
-              }, targets -> recordsOf(req, resp, targets));
+          relay(req, resp, format, r4Base, asCaller.get("/Observation", s.parameters()), pregnancies::linkMembers);
         } else {
           forward(req, resp, format, r4Base, "GET", "/" + s.type(), s.parameters(), null);
         }
       }
       case "GET instance" -> {
         if (type.equals("Condition")) {
-          relay(req, resp, format, r4Base, pregnancyConditions.read((p, q) -> run(req, resp, "GET", p, q, null), id));
+          relay(req, resp, format, r4Base, pregnancyConditions.read(asCaller, id), answer -> { });
         } else {
           forward(req, resp, format, r4Base, "GET", "/" + r4Type + "/" + id, Map.of(), null);
         }
@@ -135,7 +132,7 @@ public final class Stu3Servlet extends HttpServlet {
 
   private void forward(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
       String method, String r4Path, Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
-    relay(req, resp, format, r4Base, run(req, resp, method, r4Path, r4Params, body));
+    relay(req, resp, format, r4Base, run(req, resp, method, r4Path, r4Params, body), answer -> { });
   }
 
   private CapturedResponse run(HttpServletRequest req, HttpServletResponse resp, String method, String r4Path,
@@ -146,8 +143,8 @@ public final class Stu3Servlet extends HttpServlet {
   }
 
   private void relay(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
-      CapturedResponse captured) throws IOException {
-    answers.relay(req, resp, format, captured, r4Base, answer -> { }, targets -> recordsOf(req, resp, targets));
+      CapturedResponse captured, Consumer<org.hl7.fhir.r4.model.Resource> adjust) throws IOException {
+    answers.relay(req, resp, format, captured, r4Base, adjust, targets -> recordsOf(req, resp, targets));
   }
 
   private static Stu3Search.R4Search allOnOnePage(Stu3Search.R4Search s) {
