@@ -35,7 +35,7 @@ public record Options(
         --duration 60s         chain phase; generic create/read/search phases get a third each,
                                each growth read mix a half, the $lip-indicatie burst (16 clients)
                                a quarter (default 60s)
-        --warmup 10s           unrecorded warm-up per server (default 10s)
+        --warmup 90s           unrecorded warm-up per server (default 90s: the JIT's C2 needs it on 2 cores)
         --families 1000,10000  stored family counts for the growth phase (default 1000,10000)
         --db h2|postgres       database of both servers (default h2)
         --heap 2g              -Xmx of both server JVMs (default 2g)
@@ -58,7 +58,7 @@ public record Options(
   public static Options parse(String[] args) {
     int clients = 8;
     Duration duration = Duration.ofSeconds(60);
-    Duration warmup = Duration.ofSeconds(10);
+    Duration warmup = Duration.ofSeconds(90);
     List<Integer> families = List.of(1000, 10000);
     String db = "h2";
     String heap = "2g";
