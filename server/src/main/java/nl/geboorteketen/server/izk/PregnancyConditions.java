@@ -47,10 +47,14 @@ final class PregnancyConditions {
     return found;
   }
 
-  /** A Condition, or else a pregnancy of ours with that id; not found is the Condition's own answer. */
+  /**
+   * A Condition the caller may read, or else a pregnancy of ours with that id, or else the Condition's
+   * own answer. Not only on 404: a Condition someone stored in another family under her pregnancy's
+   * id (a client may choose ids per type) must not hide her pregnancy from her.
+   */
   CapturedResponse read(R4Get r4, String id) throws IOException, ServletException {
     CapturedResponse condition = r4.get("/Condition/" + id, Map.of());
-    if (condition.status() != 404) {
+    if (condition.status() == 200) {
       return condition;
     }
     CapturedResponse observation = r4.get("/Observation/" + id, Map.of());

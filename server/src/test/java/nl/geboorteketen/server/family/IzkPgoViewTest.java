@@ -225,6 +225,47 @@ class IzkPgoViewTest {
     assertEquals(200, izk(other.pgo(), theirs, "application/fhir+json").status(), "she reads her own");
   }
 
+  /**
+   * An attacker with a partner token for another family stores a Condition under her pregnancy's id:
+   * it must not take her pregnancy's place when she reads it, nor show in her searches.
+   */
+  @Test
+  void aConditionInAnotherFamilyDoesNotShadowHerPregnancy() {
+    // a pregnancy under an id a client chose (server ids are numbers and shared by all types)
+    String id = "preg-" + UUID.randomUUID().toString().substring(0, 8);
+    org.hl7.fhir.r4.model.Observation hers = new org.hl7.fhir.r4.model.Observation()
+        .setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL)
+        .setCode(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(
+            new org.hl7.fhir.r4.model.Coding("http://snomed.info/sct", "118185001", "Finding related to pregnancy")))
+        .setSubject(new org.hl7.fhir.r4.model.Reference(family.mother()))
+        .setEffective(new org.hl7.fhir.r4.model.DateTimeType("2025-08-17"));
+    hers.addExtension("https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record",
+        new org.hl7.fhir.r4.model.Reference(family.record()));
+    hers.setId(id);
+    Http.Response stored = Http.shared().put("/fhir/Observation/" + id,
+        FhirContext.forR4Cached().newJsonParser().encodeResourceToString(hers), "application/fhir+json");
+    assertEquals(201, stored.status(), stored::toString);
+    String pregnancy = "Condition/" + id;
+    org.hl7.fhir.r4.model.Condition decoy = new org.hl7.fhir.r4.model.Condition()
+        .setSubject(new org.hl7.fhir.r4.model.Reference(other.mother()))
+        .setCode(new org.hl7.fhir.r4.model.CodeableConcept().addCoding(
+            new org.hl7.fhir.r4.model.Coding("http://snomed.info/sct", "118185001", "Finding related to pregnancy")));
+    decoy.setId(pregnancy.split("/")[1]);
+    Http.Response put = other.midwife().put("/fhir/" + pregnancy,
+        FhirContext.forR4Cached().newJsonParser().encodeResourceToString(decoy), "application/fhir+json");
+    assertTrue(put.status() == 201 || put.status() == 200, put::toString);
+
+    Http.Response read = izk(family.pgo(), pregnancy, "application/fhir+json");
+    assertEquals(200, read.status(), read::toString);
+    org.hl7.fhir.dstu3.model.Condition shown = STU3.newJsonParser()
+        .parseResource(org.hl7.fhir.dstu3.model.Condition.class, read.body());
+    assertEquals(family.mother(), shown.getSubject().getReference(), "her pregnancy, not the decoy");
+    Bundle found = bundle(izk(family.pgo(), "Condition?context={record}", "application/fhir+json"));
+    assertTrue(ids(found).contains(pregnancy));
+    found.getEntry().forEach(e -> assertEquals(family.mother(),
+        ((org.hl7.fhir.dstu3.model.Condition) e.getResource()).getSubject().getReference()));
+  }
+
   /** MedMij asks a display on each coding; a bare code from a code system the server holds gets its display. */
   @Test
   void aBareCodeIsShownWithItsDisplay() {
