@@ -79,6 +79,8 @@ class ReadmeExamplesTest {
         () -> BEHEERDER.put("/fhir/Organization/%2e%2e/Patient/x", "{\"resourceType\":\"Patient\"}", "application/fhir+json"));
     row("GET /fhir/metadata", 200, () -> BEHEERDER.anonymous().get("/fhir/metadata"));
     row("GET /fhir/stu3/Observation/{id}", 200, () -> BEHEERDER.get("/fhir/stu3/" + family.get("Observation/family-jansen-edd")));
+    row("GET /fhir/stu3/Condition/{id}", 200, () -> BEHEERDER.get("/fhir/stu3/"
+        + family.get("Observation/family-jansen-pregnancy").replace("Observation/", "Condition/")));
     row("POST /fhir/stu3/{type}", 201, () -> BEHEERDER.post("/fhir/stu3/Observation", izkGravidity(null, mother, record),
         "application/fhir+json"));
     row("PUT /fhir/stu3/{type}/{id}", 201, () -> {
