@@ -46,8 +46,8 @@ final class Stu3Answers {
   }
 
   /**
-   * Writes the R4 answer in STU3 shapes; {@code adjust} gets a successful answer first, still in R4,
-   * and {@code lookup} finds what its references name.
+   * Writes the R4 answer in STU3 shapes; {@code adjust} gets it first, still in R4 (not an
+   * OperationOutcome: that is shown as it is), and {@code lookup} finds what its references name.
    */
   void relay(HttpServletRequest req, HttpServletResponse resp, Format format, CapturedResponse r4, String r4Base,
       Consumer<org.hl7.fhir.r4.model.Resource> adjust,
