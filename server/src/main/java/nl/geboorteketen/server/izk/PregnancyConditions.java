@@ -33,18 +33,18 @@ final class PregnancyConditions {
     this.pregnancies = pregnancies;
   }
 
-  CapturedResponse search(R4Get r4, Stu3Search.R4Search conditions) throws IOException, ServletException {
+  /** The Conditions, and the pregnancies merged into them when the view parses that answer. */
+  AdjustedAnswer search(R4Get r4, Stu3Search.R4Search conditions) throws IOException, ServletException {
     CapturedResponse found = r4.get("/Condition", conditions.parameters());
     if (found.status() != 200) {
-      return found;
+      return AdjustedAnswer.asIs(found);
     }
     CapturedResponse pregnant = r4.get("/Observation", pregnancies.observationSearch(conditions).parameters());
     if (pregnant.status() != 200) {
-      return pregnant;
+      return AdjustedAnswer.asIs(pregnant);
     }
-    Bundle merged = pregnancies.merge((Bundle) parse(found), (Bundle) parse(pregnant), conditions);
-    found.replaceBody(encode(merged));
-    return found;
+    Bundle pregnancyObservations = (Bundle) parse(pregnant);
+    return new AdjustedAnswer(found, answer -> pregnancies.merge((Bundle) answer, pregnancyObservations, conditions));
   }
 
   /**

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
@@ -108,17 +107,18 @@ public final class Stu3Servlet extends HttpServlet {
       case "GET type" -> {
         Stu3Search.R4Search s = allOnOnePage(search.translate(type, params));
         if (type.equals("Condition")) {
-          relay(req, resp, format, r4Base, pregnancyConditions.search(asCaller, s), answer -> { });
+          relay(req, resp, format, r4Base, pregnancyConditions.search(asCaller, s));
         } else if (type.equals("Observation")) {
           s = pregnancies.withoutPregnancies(s);
-          relay(req, resp, format, r4Base, asCaller.get("/Observation", s.parameters()), pregnancies::linkMembers);
+          relay(req, resp, format, r4Base,
+              new AdjustedAnswer(asCaller.get("/Observation", s.parameters()), pregnancies::linkMembers));
         } else {
           forward(req, resp, format, r4Base, "GET", "/" + s.type(), s.parameters(), null);
         }
       }
       case "GET instance" -> {
         if (type.equals("Condition")) {
-          relay(req, resp, format, r4Base, pregnancyConditions.read(asCaller, id), answer -> { });
+          relay(req, resp, format, r4Base, AdjustedAnswer.asIs(pregnancyConditions.read(asCaller, id)));
         } else {
           forward(req, resp, format, r4Base, "GET", "/" + r4Type + "/" + id, Map.of(), null);
         }
@@ -132,7 +132,7 @@ public final class Stu3Servlet extends HttpServlet {
 
   private void forward(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
       String method, String r4Path, Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
-    relay(req, resp, format, r4Base, run(req, resp, method, r4Path, r4Params, body), answer -> { });
+    relay(req, resp, format, r4Base, AdjustedAnswer.asIs(run(req, resp, method, r4Path, r4Params, body)));
   }
 
   private CapturedResponse run(HttpServletRequest req, HttpServletResponse resp, String method, String r4Path,
@@ -143,8 +143,8 @@ public final class Stu3Servlet extends HttpServlet {
   }
 
   private void relay(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,
-      CapturedResponse captured, Consumer<org.hl7.fhir.r4.model.Resource> adjust) throws IOException {
-    answers.relay(req, resp, format, captured, r4Base, adjust, targets -> recordsOf(req, resp, targets));
+      AdjustedAnswer answer) throws IOException {
+    answers.relay(req, resp, format, answer.r4(), r4Base, answer.adjust(), targets -> recordsOf(req, resp, targets));
   }
 
   private static Stu3Search.R4Search allOnOnePage(Stu3Search.R4Search s) {
