@@ -47,14 +47,18 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
   static final int USES = 32;
   static final int IDLE = 8;
 
-  /** A core validator and the element-model parser it validates from; both serve one validation at a time. */
+  /**
+   * A core validator and the element-model parser it validates from; both serve one validation at a
+   * time. The validator is replaced after {@link #USES} validations; the parser is kept, as nothing
+   * in it grows with the resources it parses, and building one (its FHIRPath engine lists every
+   * type of the packages) cost more than building a validator.
+   */
   private static final class Pooled {
-    final InstanceValidator validator;
+    InstanceValidator validator;
     final JsonParser parser;
     int uses;
 
-    Pooled(InstanceValidator validator, JsonParser parser) {
-      this.validator = validator;
+    Pooled(JsonParser parser) {
       this.parser = parser;
     }
   }
@@ -159,16 +163,23 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
 
   private Pooled take(IWorkerContext worker) {
     Pooled pooled = idle.pollFirst();
-    if (pooled != null) {
-      return pooled;
+    if (pooled == null) {
+      JsonParser parser = new JsonParser(worker);
+      parser.setupValidation(ValidationPolicy.EVERYTHING);
+      pooled = new Pooled(parser);
     }
-    JsonParser parser = new JsonParser(worker);
-    parser.setupValidation(ValidationPolicy.EVERYTHING);
-    return new Pooled(build(worker), parser);
+    if (pooled.validator == null) {
+      pooled.validator = build(worker);
+      pooled.uses = 0;
+    }
+    return pooled;
   }
 
   private void giveBack(Pooled pooled) {
-    if (++pooled.uses < USES && idle.size() < IDLE) {
+    if (++pooled.uses >= USES) {
+      pooled.validator = null;
+    }
+    if (idle.size() < IDLE) {
       idle.addFirst(pooled);
     }
   }
