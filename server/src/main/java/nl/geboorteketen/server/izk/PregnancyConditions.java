@@ -73,11 +73,6 @@ final class PregnancyConditions {
     return observation;
   }
 
-  /** Whether an R4 Observation read found one of our pregnancies, which this view shows only as a Condition. */
-  boolean isPregnancy(CapturedResponse observation) {
-    return observation.status() == 200 && pregnancies.asCondition(parse(observation)).isPresent();
-  }
-
   private static Resource parse(CapturedResponse answer) {
     return (Resource) R4.newJsonParser().parseResource(new String(answer.body(), StandardCharsets.UTF_8));
   }

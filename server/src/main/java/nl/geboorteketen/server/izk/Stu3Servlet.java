@@ -119,8 +119,6 @@ public final class Stu3Servlet extends HttpServlet {
       case "GET instance" -> {
         if (type.equals("Condition")) {
           relay(req, resp, format, r4Base, AdjustedAnswer.asIs(pregnancyConditions.read(asCaller, id)));
-        } else if (type.equals("Observation")) {
-          readObservation(req, resp, format, r4Base, asCaller, id);
         } else {
           forward(req, resp, format, r4Base, "GET", "/" + r4Type + "/" + id, Map.of(), null);
         }
@@ -130,18 +128,6 @@ public final class Stu3Servlet extends HttpServlet {
       default -> answers.outcome(resp, format, 405, "not-supported", "Het IZK-koppelvlak (STU3) ondersteunt " + method
           + " hier niet: alleen lezen en zoeken (GET), aanmaken (POST op het type) en bijwerken (PUT op een id).", null);
     }
-  }
-
-  /** As in the searches, a pregnancy of ours is no Observation in this view: the answer names its Condition. */
-  private void readObservation(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format,
-      String r4Base, PregnancyConditions.R4Get asCaller, String id) throws IOException, ServletException {
-    CapturedResponse observation = asCaller.get("/Observation/" + id, Map.of());
-    if (pregnancyConditions.isPregnancy(observation)) {
-      answers.outcome(resp, format, 404, "not-found", "Observation/" + id + " bestaat niet in het IZK-koppelvlak:"
-          + " een zwangerschap is hier een Condition (zib-Pregnancy). Lees Condition/" + id + ".", null);
-      return;
-    }
-    relay(req, resp, format, r4Base, AdjustedAnswer.asIs(observation));
   }
 
   private void forward(HttpServletRequest req, HttpServletResponse resp, Stu3Answers.Format format, String r4Base,

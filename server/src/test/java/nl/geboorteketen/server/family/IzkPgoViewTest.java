@@ -212,18 +212,6 @@ class IzkPgoViewTest {
     assertTrue(location == null || location.contains("/fhir/stu3/" + pregnancy + "/"), location);
   }
 
-  /** Read by id as an Observation, her pregnancy is not found either: the answer names the Condition to read. */
-  @Test
-  void herPregnancyIsNoObservationInThisView() {
-    String pregnancy = stored("Observation/family-jansen-pregnancy");
-    Http.Response read = izk(family.pgo(), pregnancy, "application/fhir+json");
-    assertEquals(404, read.status(), read::toString);
-    assertTrue(read.body().contains("OperationOutcome") && read.body().contains(pregnancy.replace("Observation/", "Condition/")),
-        read::toString);
-    Http.Response member = izk(family.pgo(), stored("Observation/family-jansen-gravidity"), "application/fhir+json");
-    assertEquals(200, member.status(), "other Observations read as before: " + member);
-  }
-
   /** Another woman's pregnancy is as unknown to her PGO as any record that does not exist. */
   @Test
   void anotherWomansPregnancyIsNotFound() {
