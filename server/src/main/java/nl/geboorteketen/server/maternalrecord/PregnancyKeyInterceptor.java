@@ -70,8 +70,11 @@ public class PregnancyKeyInterceptor {
 
   /** Keeps a woman or an observation written in the current transaction, by {@code Type/id}. */
   private void remember(IBaseResource resource) {
+    if (!(resource instanceof Patient || resource instanceof Observation)) {
+      return;
+    }
     Map<String, Resource> written = writtenInThisTransaction();
-    if (written != null && (resource instanceof Patient || resource instanceof Observation)) {
+    if (written != null) {
       written.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), (Resource) resource);
     }
   }

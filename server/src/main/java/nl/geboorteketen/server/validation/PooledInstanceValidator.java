@@ -32,8 +32,9 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
 
 /**
  * HAPI's instance validator with one change: the core {@link InstanceValidator} and its JSON
- * parser are taken from a small pool instead of built for every resource. Building one (its FHIRPath engine, profile
- * utilities and parsers) was a fifth of a validation's CPU, profiled with JFR in the create load.
+ * parser are taken from a small pool instead of built for every resource. Building them (FHIRPath
+ * engines, profile utilities, parsers) was a fifth of a validation's CPU, profiled with JFR in the
+ * create load.
  *
  * <p>Reuse is safe within limits the validator's code sets: every validation starts by clearing
  * its per-resource state (fetched references, trackers), and one instance serves one validation at
