@@ -8,12 +8,12 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r5.elementmodel.Element;
 import org.hl7.fhir.r5.elementmodel.JsonParser;
+import org.hl7.fhir.r5.elementmodel.ParserBase.ValidationPolicy;
 import org.hl7.fhir.r5.utils.validation.IResourceValidator;
 import org.hl7.fhir.validation.instance.InstanceValidator;
 
@@ -29,11 +29,10 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
 public class EntryFetcher extends ValidatorResourceFetcher {
 
   private static final String PARSED = EntryFetcher.class.getName() + ".parsed";
-  private static final int IDLE_PARSERS = 8;
 
   private final FhirContext ctx;
   private final WorkerContextValidationSupportAdapter worker;
-  private final ConcurrentLinkedDeque<JsonParser> idleParsers = new ConcurrentLinkedDeque<>();
+  private final ElementParsers parsers = new ElementParsers(ValidationPolicy.NONE);
 
   public EntryFetcher(FhirContext ctx, IValidationSupport validationSupport, DaoRegistry daos,
       WorkerContextValidationSupportAdapter worker) {
@@ -55,15 +54,13 @@ public class EntryFetcher extends ValidatorResourceFetcher {
   }
 
   private Element parse(String url, Resource entry) {
-    JsonParser parser = Optional.ofNullable(idleParsers.pollFirst()).orElseGet(() -> new JsonParser(worker));
+    JsonParser parser = parsers.take(worker);
     try {
       return InstanceValidator.setParents(parser.parse(ctx.newJsonParser().encodeResourceToString(entry), entry.fhirType()));
     } catch (Exception e) {
       throw new FHIRException("Bundle entry " + url + " could not be read for validation: " + e.getMessage(), e);
     } finally {
-      if (idleParsers.size() < IDLE_PARSERS) {
-        idleParsers.addFirst(parser);
-      }
+      parsers.giveBack(parser);
     }
   }
 }

@@ -31,10 +31,10 @@ import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
 
 /**
- * HAPI's instance validator with one change: the core {@link InstanceValidator} and its JSON
- * parser are taken from a small pool instead of built for every resource. Building them (FHIRPath
- * engines, profile utilities, parsers) was a fifth of a validation's CPU, profiled with JFR in the
- * create load.
+ * HAPI's instance validator with one change: the core {@link InstanceValidator} and the JSON
+ * parser ({@link ElementParsers}) are taken from small pools instead of built for every resource.
+ * Building them (FHIRPath engines, profile utilities, parsers) was a fifth of a validation's CPU,
+ * profiled with JFR in the create load.
  *
  * <p>Reuse is safe within limits the validator's code sets: every validation starts by clearing
  * its per-resource state (fetched references, trackers), and one instance serves one validation at
@@ -48,23 +48,17 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
   static final int USES = 32;
   static final int IDLE = 8;
 
-  /**
-   * A core validator and the element-model parser it validates from; both serve one validation at a
-   * time. The validator is replaced after {@link #USES} validations; the parser is kept, as nothing
-   * in it grows with the resources it parses, and building one (its FHIRPath engine lists every
-   * type of the packages) cost more than building a validator.
-   */
   private static final class Pooled {
-    InstanceValidator validator;
-    final JsonParser parser;
+    final InstanceValidator validator;
     int uses;
 
-    Pooled(JsonParser parser) {
-      this.parser = parser;
+    Pooled(InstanceValidator validator) {
+      this.validator = validator;
     }
   }
 
   private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
+  private final ElementParsers parsers = new ElementParsers(ValidationPolicy.EVERYTHING);
 
   public PooledInstanceValidator(FhirContext ctx) {
     super(ctx);
@@ -86,9 +80,11 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
     List<StructureDefinition> profiles = profiles(worker, resource, context, unknownProfiles);
     Pooled pooled = take(worker);
+    JsonParser parser = parsers.take(worker);
     try {
-      validate(pooled, context, profiles, messages);
+      validate(pooled.validator, parser, context, profiles, messages);
     } finally {
+      parsers.giveBack(parser);
       giveBack(pooled);
     }
     if (profiles.isEmpty()) {
@@ -98,22 +94,22 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
   }
 
   /**
-   * What {@link InstanceValidator}'s stream entry point does for JSON, with the pooled parser: that
+   * What {@link InstanceValidator}'s stream entry point does for JSON, with a pooled parser: that
    * entry point builds a new parser (and with it a FHIRPath engine and profile utilities) for every
    * resource, 7 % of a validation's CPU in the create load.
    */
-  private static void validate(Pooled pooled, IValidationContext<?> context, List<StructureDefinition> profiles,
-      List<ValidationMessage> messages) {
+  private static void validate(InstanceValidator validator, JsonParser parser, IValidationContext<?> context,
+      List<StructureDefinition> profiles, List<ValidationMessage> messages) {
     List<ValidatedFragment> fragments;
     try {
-      fragments = pooled.parser.parse(
+      fragments = parser.parse(
           new ByteArrayInputStream(context.getResourceAsString().getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new FHIRException(e);
     }
     for (ValidatedFragment fragment : fragments) {
       if (fragment.getElement() != null) {
-        pooled.validator.validate(context.getOptions().getAppContext(), fragment.getErrors(),
+        validator.validate(context.getOptions().getAppContext(), fragment.getErrors(),
             fragments.size() > 1 ? fragment.path() : null, fragment.getElement(), profiles);
       }
       messages.addAll(fragment.getErrors());
@@ -164,23 +160,11 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
 
   private Pooled take(IWorkerContext worker) {
     Pooled pooled = idle.pollFirst();
-    if (pooled == null) {
-      JsonParser parser = new JsonParser(worker);
-      parser.setupValidation(ValidationPolicy.EVERYTHING);
-      pooled = new Pooled(parser);
-    }
-    if (pooled.validator == null) {
-      pooled.validator = build(worker);
-      pooled.uses = 0;
-    }
-    return pooled;
+    return pooled != null ? pooled : new Pooled(build(worker));
   }
 
   private void giveBack(Pooled pooled) {
-    if (++pooled.uses >= USES) {
-      pooled.validator = null;
-    }
-    if (idle.size() < IDLE) {
+    if (++pooled.uses < USES && idle.size() < IDLE) {
       idle.addFirst(pooled);
     }
   }
