@@ -18,14 +18,13 @@ import org.hl7.fhir.r4.model.Resource;
  * Our pregnancy is an Observation (zib2020); the IZK's is a {@code zib-Pregnancy} Condition (zib2017).
  * The view shows ours as that Condition under the same id. It is made an R4 Condition first, so the
  * rest of the view (context, roles, displays, profiles) treats it like any other Condition. A Condition
- * search also finds our pregnancies; an Observation search no longer does. Pure: no storage, no HTTP.
+ * search also finds our pregnancies; an Observation search no longer does ({@link PregnancyMembers}).
+ * Pure: no storage, no HTTP.
  */
 public final class Pregnancies {
 
   static final String CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
   static final String VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
-
-  private static final String HAS_MEMBER = "Observation:has-member";
 
   private final PregnancyRule rule;
 
@@ -100,55 +99,6 @@ public final class Pregnancies {
   }
 
   /**
-   * An Observation search as the IZK means it: our pregnancies are Conditions there. It brings along
-   * the Observations that hold the ones found as members, for {@link #linkMembers}.
-   */
-  public Stu3Search.R4Search withoutPregnancies(Stu3Search.R4Search observations) {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    observations.parameters().forEach((name, values) -> params.put(name, new ArrayList<>(values)));
-    params.computeIfAbsent("code:not", k -> new ArrayList<>()).add(token());
-    params.computeIfAbsent("_revinclude", k -> new ArrayList<>()).add(HAS_MEMBER);
-    return new Stu3Search.R4Search(observations.type(), params);
-  }
-
-  /**
-   * In the IZK a pregnancy's gravidity, parity or due date points at the pregnancy Condition
-   * ({@code focus}); ours are named by the pregnancy's {@code hasMember}. Each member found gets that
-   * focus, then the Observations that came along only to say so leave the answer.
-   */
-  public void linkMembers(Resource r4Answer) {
-    if (!(r4Answer instanceof Bundle answer)) {
-      return;
-    }
-    Map<String, Observation> found = new LinkedHashMap<>();
-    List<Bundle.BundleEntryComponent> cameAlong = new ArrayList<>();
-    for (Bundle.BundleEntryComponent e : answer.getEntry()) {
-      if (e.getResource() instanceof Observation o) {
-        if (e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE) {
-          cameAlong.add(e);
-        } else {
-          found.put("Observation/" + o.getIdElement().getIdPart(), o);
-        }
-      }
-    }
-    for (Bundle.BundleEntryComponent e : cameAlong) {
-      Observation parent = (Observation) e.getResource();
-      if (!isPregnancy(parent)) {
-        continue;
-      }
-      String condition = "Condition/" + parent.getIdElement().getIdPart();
-      String display = Displays.of(parent).orElse(null);
-      for (org.hl7.fhir.r4.model.Reference member : parent.getHasMember()) {
-        Observation o = found.get(Displays.target(member));
-        if (o != null && o.getFocus().stream().noneMatch(f -> condition.equals(Displays.target(f)))) {
-          o.addFocus(new org.hl7.fhir.r4.model.Reference(condition).setDisplay(display));
-        }
-      }
-    }
-    answer.getEntry().removeAll(cameAlong);
-  }
-
-  /**
    * The Condition answer with the pregnancies the Observation answer found, as Conditions, after the
    * Conditions themselves; the total counts them. A pregnancy whose id a Condition already has, or
    * whose clinical status the search does not ask for, is left out.
@@ -219,7 +169,8 @@ public final class Pregnancies {
         ? fullUrl.substring(0, fullUrl.length() - tail.length()) + "Condition/" + id : "Condition/" + id;
   }
 
-  private String token() {
+  /** The pregnancy's code as a search token. */
+  String token() {
     return rule.system() + "|" + rule.code();
   }
 

@@ -99,47 +99,6 @@ class PregnanciesTest {
     assertEquals(params(observationQuery), observations.parameters());
   }
 
-  @ParameterizedTest(name = "Observation?{0} leaves pregnancies out")
-  @CsvSource(delimiter = ';', value = {
-      "maternal-record=EpisodeOfCare/e1;maternal-record=EpisodeOfCare/e1&code:not=" + PREGNANCY_CODE + "&_revinclude=Observation:has-member",
-      "code:not=http://loinc.org|1-8;code:not=http://loinc.org|1-8&code:not=" + PREGNANCY_CODE + "&_revinclude=Observation:has-member",
-  })
-  void anObservationSearchNoLongerFindsThem(String asked, String sent) {
-    var search = PREGNANCIES.withoutPregnancies(new Stu3Search.R4Search("Observation", params(asked)));
-    assertEquals(params(sent), search.parameters());
-  }
-
-  @Test
-  void membersFoundPointAtThePregnancyAndItLeavesTheAnswer() throws Exception {
-    Observation pregnancy = (Observation) fixture("Observation-family-jansen-pregnancy.json");
-    Observation gravidity = (Observation) fixture("Observation-family-jansen-gravidity.json");
-    Observation parity = (Observation) fixture("Observation-family-jansen-parity.json");
-    parity.addFocus(new org.hl7.fhir.r4.model.Reference("Condition/family-jansen-pregnancy"));
-    Observation unrelated = (Observation) fixture("Observation-family-jansen-daan-birth-weight.json");
-    Observation panel = new Observation();
-    panel.setId("some-panel");
-    panel.addHasMember(new org.hl7.fhir.r4.model.Reference("Observation/family-jansen-daan-birth-weight"));
-    Bundle answer = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-    for (Observation o : List.of(gravidity, parity, unrelated)) {
-      answer.addEntry().setResource(o).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
-    }
-    for (Observation o : List.of(pregnancy, panel)) {
-      answer.addEntry().setResource(o).getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
-    }
-
-    PREGNANCIES.linkMembers(answer);
-
-    assertEquals(List.of("family-jansen-gravidity", "family-jansen-parity", "family-jansen-daan-birth-weight"),
-        answer.getEntry().stream().map(e -> e.getResource().getIdElement().getIdPart()).toList());
-    assertEquals("Condition/family-jansen-pregnancy", gravidity.getFocusFirstRep().getReference());
-    assertEquals("Finding related to pregnancy", gravidity.getFocusFirstRep().getDisplay());
-    assertEquals(1, parity.getFocus().size(), "a focus already there is not given twice");
-    assertTrue(unrelated.getFocus().isEmpty(), "only a pregnancy's members point at it");
-    var stu3 = (org.hl7.fhir.dstu3.model.Observation) VIEW.toStu3(gravidity);
-    assertEquals("Condition/family-jansen-pregnancy", ((org.hl7.fhir.dstu3.model.Reference)
-        stu3.getExtensionsByUrl("http://nictiz.nl/fhir/StructureDefinition/observation-focusSTU3").get(0).getValue()).getReference());
-  }
-
   @ParameterizedTest(name = "Condition?{0}: {1}")
   @CsvSource(delimiter = ';', value = {
       // the Condition search; ids in the answer (the stored Condition c1 first), total

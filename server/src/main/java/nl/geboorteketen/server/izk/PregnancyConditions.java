@@ -8,15 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.geboorteketen.mappings.izk.Pregnancies;
+import nl.geboorteketen.mappings.izk.PregnancyMembers;
 import nl.geboorteketen.mappings.izk.Stu3Search;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * IZK Condition reads and searches: in the IZK a pregnancy is a Condition, ours is an Observation. Both
- * are asked of the R4 endpoint as the caller (each checked and audited on its own); the pregnancies
- * found come back as Conditions. An error from either R4 request is the answer.
+ * IZK Condition reads and searches, and Observation reads: in the IZK a pregnancy is a Condition, ours
+ * is an Observation, and its members point at it. Each R4 request is made as the caller (checked and
+ * audited on its own); the pregnancies found come back as Conditions. For a Condition, an error from
+ * either R4 request is the answer.
  */
 final class PregnancyConditions {
 
@@ -71,6 +73,24 @@ final class PregnancyConditions {
       observation.setHeader("Content-Location", location.replace("/Observation/" + id, "/Condition/" + id));
     }
     return observation;
+  }
+
+  /**
+   * An Observation read by id: a pregnancy's member points at its pregnancy, as in a search. The
+   * pregnancy is searched for as the caller (so one she may not read adds nothing); without it, or
+   * when that search fails, the record is shown as read.
+   */
+  AdjustedAnswer memberRead(R4Get r4, PregnancyMembers members, String id) throws IOException, ServletException {
+    CapturedResponse read = r4.get("/Observation/" + id, Map.of());
+    if (read.status() != 200 || pregnancies.isPregnancy(parse(read))) {
+      return AdjustedAnswer.asIs(read);
+    }
+    CapturedResponse pregnancy = r4.get("/Observation", members.pregnancyOf(id).parameters());
+    if (pregnancy.status() != 200) {
+      return AdjustedAnswer.asIs(read);
+    }
+    Resource found = parse(pregnancy);
+    return new AdjustedAnswer(read, answer -> members.linkMember(answer, found));
   }
 
   private static Resource parse(CapturedResponse answer) {

@@ -22,6 +22,7 @@ import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
 import nl.geboorteketen.mappings.izk.Pregnancies;
+import nl.geboorteketen.mappings.izk.PregnancyMembers;
 import nl.geboorteketen.mappings.izk.Stu3Search;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.IdType;
@@ -41,7 +42,7 @@ public final class Stu3Servlet extends HttpServlet {
   private final IzkView view;
   private final Stu3Search search;
   private final Stu3Answers answers;
-  private final Pregnancies pregnancies;
+  private final PregnancyMembers members;
   private final PregnancyConditions pregnancyConditions;
   private final String publicBaseUrl;
 
@@ -51,7 +52,8 @@ public final class Stu3Servlet extends HttpServlet {
     this.view = view;
     this.search = new Stu3Search(view.table());
     this.answers = new Stu3Answers(view, codeDisplays);
-    this.pregnancies = new Pregnancies(view.table());
+    Pregnancies pregnancies = new Pregnancies(view.table());
+    this.members = new PregnancyMembers(pregnancies);
     this.pregnancyConditions = new PregnancyConditions(pregnancies);
     this.publicBaseUrl = publicBaseUrl == null ? "" : publicBaseUrl.replaceAll("/+$", "");
   }
@@ -109,9 +111,9 @@ public final class Stu3Servlet extends HttpServlet {
         if (type.equals("Condition")) {
           relay(req, resp, format, r4Base, pregnancyConditions.search(asCaller, s));
         } else if (type.equals("Observation")) {
-          s = pregnancies.withoutPregnancies(s);
+          s = members.withoutPregnancies(s);
           relay(req, resp, format, r4Base,
-              new AdjustedAnswer(asCaller.get("/Observation", s.parameters()), pregnancies::linkMembers));
+              new AdjustedAnswer(asCaller.get("/Observation", s.parameters()), members::linkMembers));
         } else {
           forward(req, resp, format, r4Base, "GET", "/" + s.type(), s.parameters(), null);
         }
@@ -119,6 +121,8 @@ public final class Stu3Servlet extends HttpServlet {
       case "GET instance" -> {
         if (type.equals("Condition")) {
           relay(req, resp, format, r4Base, AdjustedAnswer.asIs(pregnancyConditions.read(asCaller, id)));
+        } else if (type.equals("Observation")) {
+          relay(req, resp, format, r4Base, pregnancyConditions.memberRead(asCaller, members, id));
         } else {
           forward(req, resp, format, r4Base, "GET", "/" + r4Type + "/" + id, Map.of(), null);
         }

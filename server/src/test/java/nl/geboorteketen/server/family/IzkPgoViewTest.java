@@ -199,6 +199,11 @@ class IzkPgoViewTest {
     Reference focus = (Reference) gravidity.getExtensionByUrl("http://nictiz.nl/fhir/StructureDefinition/observation-focusSTU3").getValue();
     assertEquals(pregnancy, focus.getReference(), "a member points at the pregnancy, as in the IZK");
     assertTrue(focus.hasDisplay());
+    Http.Response memberRead = izk(family.pgo(), stored("Observation/family-jansen-gravidity"), "application/fhir+json");
+    assertEquals(200, memberRead.status(), memberRead::toString);
+    Reference readFocus = (Reference) STU3.newJsonParser().parseResource(Observation.class, memberRead.body())
+        .getExtensionByUrl("http://nictiz.nl/fhir/StructureDefinition/observation-focusSTU3").getValue();
+    assertEquals(pregnancy, readFocus.getReference(), "read on its own, a member points at the pregnancy too");
     assertTrue(ids(bundle(izk(family.pgo(), "Condition?context={record}&clinical-status=inactive", "application/fhir+json")))
         .isEmpty(), "an ongoing pregnancy is not inactive");
 
