@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.geboorteketen.mappings.PregnancyKey;
 import nl.geboorteketen.server.support.Fixtures;
@@ -80,6 +81,32 @@ class ChainResourcesRoundTripTest {
     Bundle found = HTTP.get("/fhir/EpisodeOfCare?_count=1000&_total=accurate&pregnancy-key=" + key).resource(Bundle.class);
     assertTrue(found.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart()
         .equals(record.getIdElement().getIdPart())));
+  }
+
+  /** A bulk load: the keys of one transaction are assigned together, and every maternal record gets its own. */
+  @Test
+  void everyFamilyOfOneTransactionGetsItsPregnancyKey() {
+    java.util.function.Predicate<Resource> familyOnly = r -> !(r instanceof org.hl7.fhir.r4.model.Organization
+        || r instanceof org.hl7.fhir.r4.model.Practitioner || r instanceof org.hl7.fhir.r4.model.PractitionerRole);
+    Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (int family = 0; family < 3; family++) {
+      Fixtures.examplesAsNewFamily(familyOnly).transaction().getEntry().forEach(tx::addEntry);
+    }
+    tx.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(EpisodeOfCare.class::isInstance).map(EpisodeOfCare.class::cast)
+        .forEach(e -> e.getIdentifier().removeIf(i -> PregnancyKey.SYSTEM.equals(i.getSystem())));
+
+    Http.Response response = HTTP.postJson("/fhir", tx);
+
+    assertEquals(200, response.status(), response::toString);
+    List<String> records = response.resource(Bundle.class).getEntry().stream().map(e -> e.getResponse().getLocation())
+        .filter(l -> l.startsWith("EpisodeOfCare/")).map(l -> l.replaceAll("/_history/.*", "")).toList();
+    long maternalRecords = tx.getEntry().stream().filter(e -> e.getResource() instanceof EpisodeOfCare episode
+        && episode.getType().stream().anyMatch(t -> t.hasCoding("http://snomed.info/sct", "364320009"))).count();
+    assertTrue(maternalRecords >= 3, "three maternal records sent");
+    long keyed = records.stream().map(l -> read(l, EpisodeOfCare.class))
+        .filter(e -> e.getIdentifier().stream().anyMatch(i -> PregnancyKey.SYSTEM.equals(i.getSystem()))).count();
+    assertEquals(maternalRecords, keyed, "every maternal record of the transaction has its key");
   }
 
   @Test
