@@ -20,7 +20,8 @@ const environment = path.join(here, 'local.postman_environment.json');
 const target = path.join(here, 'target');
 const passes = Number(process.env.GK_NEWMAN_PASSES || 2);
 const startupTimeoutMs = Number(process.env.GK_STARTUP_TIMEOUT_MS || 300000);
-const stopTimeoutMs = 20000;
+// the first stop on a fresh data directory writes the launcher's class-data archive (~15 s, longer on a busy CI machine)
+const stopTimeoutMs = 90000;
 const READY = /Geboorteketen ready at (http\S+\/fhir)/;
 
 async function main() {
