@@ -74,15 +74,17 @@ class IzkOwnFamilyTest {
       Http.Response read = pgo.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/stu3/" + ReferenceFamily.ref(r)))
           .header("Accept", "application/fhir+json"));
       assertEquals(200, read.status(), () -> ReferenceFamily.ref(r) + ": " + read);
-      Resource asRead = (Resource) STU3.newJsonParser().parseResource(read.body());
+      String shown = read.body();
+      Resource asRead = (Resource) STU3.newJsonParser().parseResource(shown);
       if (asRead instanceof org.hl7.fhir.dstu3.model.Observation o && o.hasExtension(FOCUS)
           && !((org.hl7.fhir.dstu3.model.Observation) r).hasExtension(FOCUS)) {
         // the view adds it: ours are named by the pregnancy's hasMember, in the IZK they point at it
         focusOf.put(ReferenceFamily.ref(r), ((org.hl7.fhir.dstu3.model.Reference) o.getExtensionByUrl(FOCUS).getValue()).getReference());
         o.getExtension().removeIf(e -> FOCUS.equals(e.getUrl()));
+        shown = STU3.newJsonParser().encodeResourceToString(o);
       }
-      List<String> diffs = JsonDiff.of(STU3.newJsonParser().encodeResourceToString(masked(r)),
-          STU3.newJsonParser().encodeResourceToString(asRead)).stream().filter(d -> !d.endsWith(".display added")).toList();
+      List<String> diffs = JsonDiff.of(STU3.newJsonParser().encodeResourceToString(masked(r)), shown).stream()
+          .filter(d -> !d.endsWith(".display added")).toList();
       assertTrue(diffs.isEmpty(), () -> ReferenceFamily.ref(r) + " differs: " + diffs);
     }
     org.hl7.fhir.r4.model.Observation pregnancy = ours.stream().filter(r -> r.getIdElement().getIdPart().endsWith("-pregnancy"))
