@@ -339,6 +339,17 @@ class IzkPgoViewTest {
     assertEquals(403, izk(family.pgo(), other.record(), "application/fhir+json").status());
   }
 
+  /** A member read of another family goes no further than the refused read: no pregnancy search, no focus. */
+  @Test
+  void anotherFamilysPartnerReadingHerGravidityByIdGetsNothingOfIt() {
+    String gravidity = stored("Observation/family-jansen-gravidity");
+    Http.Response stranger = izk(other.midwife(), gravidity, "application/fhir+json");
+    assertEquals(403, stranger.status(), stranger::toString);
+    assertTrue(stranger.body().contains("OperationOutcome"));
+    assertFalse(stranger.body().contains("observation-focusSTU3"), stranger.body());
+    assertFalse(stranger.body().contains(stored("Condition/family-jansen-pregnancy")), stranger.body());
+  }
+
   @Test
   void partnersAreHeldToTheirCareRelationships() {
     assertEquals(200, izk(family.midwife(), family.record(), "application/fhir+json").status());
