@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
@@ -77,10 +79,38 @@ class IzkReferenceFamiliesTest {
       }
     }
     families.forEach(this::scenario);
+    String scripts = System.getenv("GK_IZK_TESTSCRIPTS");
+    if (scripts != null && !scripts.isBlank()) {
+      runTestScripts(Path.of(scripts));
+    }
     problems.add(0, "compared " + compared + " records");
     Files.write(Path.of("target", "izk-reference-report.txt"), problems);
     assertTrue(problems.size() == 1, (problems.size() - 1) + " problems; see target/izk-reference-report.txt; first: "
         + (problems.size() > 1 ? problems.get(1) : ""));
+  }
+
+  /**
+   * Nictiz's XIS-Server and XIS-Server-CheckContent scripts (JSON and XML), run as each mother's PGO;
+   * every assert's outcome goes to target/izk-testscripts-report.txt, and each failed one is a problem.
+   */
+  private void runTestScripts(Path cert) throws IOException {
+    Stu3TestScripts runner = new Stu3TestScripts(root() + "/fhir/stu3",
+        patientId -> TestTokens.pgo(bsnOfWoman.get("Patient/" + patientId)));
+    List<Stu3TestScripts.Outcome> outcomes = new ArrayList<>();
+    for (String folder : List.of("XIS-Server", "XIS-Server-CheckContent")) {
+      try (Stream<Path> files = Files.list(cert.resolve(folder))) {
+        for (Path script : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+          outcomes.addAll(runner.run(script));
+        }
+      }
+    }
+    Map<String, Long> byStatus = new TreeMap<>(outcomes.stream()
+        .collect(Collectors.groupingBy(Stu3TestScripts.Outcome::status, Collectors.counting())));
+    List<String> report = new ArrayList<>(List.of("asserts: " + byStatus));
+    outcomes.stream().filter(o -> !o.status().equals("PASS")).map(Stu3TestScripts.Outcome::toString).forEach(report::add);
+    Files.write(Path.of("target", "izk-testscripts-report.txt"), report);
+    outcomes.stream().filter(o -> o.status().equals("FAIL") || o.status().equals("ERROR"))
+        .forEach(o -> problems.add("TestScript " + o));
   }
 
   /**
