@@ -17,6 +17,7 @@ import java.util.Optional;
 public record IzkTable(
     Map<String, String> types,
     List<String> contextTypes,
+    List<String> womanOnlyTypes,
     String maternalRecordExtension,
     String observationFocusExtension,
     String practitionerRoleExtension,
@@ -83,6 +84,11 @@ public record IzkTable(
   }
 
   /** The STU3 types the IZK view serves: every type with a search row. */
+  /** A PGO's search of these types is about the woman herself, not her whole family (her token is hers). */
+  public boolean womanOnly(String stu3Type) {
+    return womanOnlyTypes != null && womanOnlyTypes.contains(stu3Type);
+  }
+
   public boolean serves(String stu3Type) {
     return searchParameters.containsKey(stu3Type);
   }

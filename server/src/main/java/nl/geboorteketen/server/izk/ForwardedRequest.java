@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.geboorteketen.server.pgo.PgoSearchNarrowingInterceptor;
 
 /**
  * An IZK request as the same request to our R4 endpoint: another path, parameters and body, always
@@ -31,10 +32,13 @@ final class ForwardedRequest extends HttpServletRequestWrapper {
   private final String pathInfo;
   private final Map<String, String[]> parameters;
   private final byte[] body;
+  private final boolean herOwn;
 
+  /** {@code herOwn}: a PGO's search about the woman herself, not her family (PgoSearchNarrowingInterceptor). */
   ForwardedRequest(HttpServletRequest original, String method, String pathInfo, Map<String, List<String>> parameters,
-      byte[] body) {
+      byte[] body, boolean herOwn) {
     super(original);
+    this.herOwn = herOwn;
     this.method = method;
     this.pathInfo = pathInfo;
     this.parameters = new LinkedHashMap<>();
@@ -60,6 +64,12 @@ final class ForwardedRequest extends HttpServletRequestWrapper {
     }
     return parameters.entrySet().stream().flatMap(e -> java.util.Arrays.stream(e.getValue())
         .map(v -> enc(e.getKey()) + "=" + enc(v))).collect(Collectors.joining("&"));
+  }
+
+  // an attribute, not a header: only the server sets it
+  @Override
+  public Object getAttribute(String name) {
+    return PgoSearchNarrowingInterceptor.HER_OWN.equals(name) ? (herOwn ? Boolean.TRUE : null) : super.getAttribute(name);
   }
 
   @Override public Map<String, String[]> getParameterMap() { return Collections.unmodifiableMap(parameters); }

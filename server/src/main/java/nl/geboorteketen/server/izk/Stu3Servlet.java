@@ -115,7 +115,8 @@ public final class Stu3Servlet extends HttpServlet {
           relay(req, resp, format, r4Base,
               new AdjustedAnswer(asCaller.get("/Observation", s.parameters()), members::linkMembers));
         } else {
-          forward(req, resp, format, r4Base, "GET", "/" + s.type(), s.parameters(), null);
+          relay(req, resp, format, r4Base, AdjustedAnswer.asIs(
+              run(req, resp, "GET", "/" + s.type(), s.parameters(), null, view.table().womanOnly(type))));
         }
       }
       case "GET instance" -> {
@@ -141,8 +142,13 @@ public final class Stu3Servlet extends HttpServlet {
 
   private CapturedResponse run(HttpServletRequest req, HttpServletResponse resp, String method, String r4Path,
       Map<String, List<String>> r4Params, byte[] body) throws IOException, ServletException {
+    return run(req, resp, method, r4Path, r4Params, body, false);
+  }
+
+  private CapturedResponse run(HttpServletRequest req, HttpServletResponse resp, String method, String r4Path,
+      Map<String, List<String>> r4Params, byte[] body, boolean herOwn) throws IOException, ServletException {
     CapturedResponse captured = new CapturedResponse(resp);
-    r4.service(new ForwardedRequest(req, method, r4Path, r4Params, body), captured);
+    r4.service(new ForwardedRequest(req, method, r4Path, r4Params, body, herOwn), captured);
     return captured;
   }
 

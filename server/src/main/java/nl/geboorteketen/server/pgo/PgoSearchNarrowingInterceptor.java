@@ -7,9 +7,11 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.geboorteketen.server.security.AuthenticationInterceptor;
@@ -23,6 +25,13 @@ import nl.geboorteketen.server.security.FamilyScope;
  */
 @Interceptor
 public class PgoSearchNarrowingInterceptor {
+
+  /**
+   * Request attribute: this search is about the woman herself, not her family. The MedMij IZK endpoint
+   * sets it for Patient and RelatedPerson: her token scopes those to her, and her children come with the
+   * records about them.
+   */
+  public static final String HER_OWN = "nl.geboorteketen.pgo.her-own";
 
   private final FhirContext ctx;
   private final FamilyScope scope;
@@ -44,6 +53,10 @@ public class PgoSearchNarrowingInterceptor {
       return true;
     }
     Set<String> family = scope.visiblePatients(request, caller);
+    if (herOwn(request)) {
+      Optional<String> self = scope.pgoPerson(caller);
+      family = family.stream().filter(p -> self.isPresent() && p.equals(self.get())).collect(Collectors.toSet());
+    }
     String values = family.isEmpty() ? "Patient/no-such-person"
         : family.stream().map(p -> param.equals("_id") ? p.substring("Patient/".length()) : p)
             .collect(Collectors.joining(","));
@@ -57,6 +70,11 @@ public class PgoSearchNarrowingInterceptor {
     params.put(param, combined);
     request.setParameters(params);
     return true;
+  }
+
+  private static boolean herOwn(RequestDetails request) {
+    return request instanceof ServletRequestDetails s && s.getServletRequest() != null
+        && Boolean.TRUE.equals(s.getServletRequest().getAttribute(HER_OWN));
   }
 
   private String narrowingParameter(String type) {

@@ -79,7 +79,7 @@ class IzkPgoViewTest {
       "Patient;Patient/family-jansen-anna",
       "Coverage;",
       "FamilyMemberHistory;",
-      "RelatedPerson;RelatedPerson/family-jansen-daan-moeder",
+      "RelatedPerson;",
       "DeviceUseStatement?_include=DeviceUseStatement:device;",
       "EpisodeOfCare?type=http://snomed.info/sct|364320009&_include=EpisodeOfCare:organization&_include=EpisodeOfCare:care-manager;EpisodeOfCare/family-jansen-zwangerschap Organization/family-jansen-verloskundigenpraktijk",
       "EpisodeOfCare?type=http://snomed.info/sct|364320009&status=active&_include=EpisodeOfCare:organization&_include=EpisodeOfCare:care-manager;EpisodeOfCare/family-jansen-zwangerschap Organization/family-jansen-verloskundigenpraktijk",
@@ -125,6 +125,24 @@ class IzkPgoViewTest {
         everyReferenceHasADisplay(e.getResource());
       }
     }
+  }
+
+  /**
+   * MedMij's scripts assert exactly one Patient, her, and only her own related persons: the token is
+   * hers. Her son is in her family on R4, and here he comes with the records about him.
+   */
+  @Test
+  void patientAndRelatedPersonAreAboutHerNotHerFamily() {
+    String son = family.id("Patient/family-jansen-daan");
+    assertEquals(Set.of(family.mother()), ids(bundle(izk(family.pgo(), "Patient", "application/fhir+json"))));
+    Set<String> related = ids(bundle(izk(family.pgo(), "RelatedPerson", "application/fhir+json")));
+    assertFalse(related.contains(family.id("RelatedPerson/family-jansen-daan-moeder")), "her son's mother link: " + related);
+    assertEquals(200, izk(family.pgo(), son, "application/fhir+json").status(), "her son, read by id");
+    Http.Response onR4 = family.pgo().get("/fhir/Patient");
+    assertTrue(onR4.body().contains(son.substring("Patient/".length())), "R4 still gives her family: " + onR4);
+    Set<String> asPartner = ids(bundle(izk(family.midwife(), "Patient?_id=" + son.substring("Patient/".length()),
+        "application/fhir+json")));
+    assertEquals(Set.of(son), asPartner, "a partner's search is not narrowed to the woman");
   }
 
   /** MedMij: every reference carries a display, also where ours were written without one. */
