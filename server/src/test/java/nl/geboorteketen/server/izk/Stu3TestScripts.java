@@ -37,7 +37,7 @@ import org.hl7.fhir.dstu3.model.TestScript.TestScriptVariableComponent;
  * what they use: searches with request headers, and asserts on the response code, the resource type
  * and FHIRPath expressions (alone, or compared with {@code equals}). Variables take a default value
  * or a FHIRPath on an earlier response. A {@code patient-token-<id>} variable becomes the PGO token of
- * that woman. {@code validateProfileId} is counted as skipped: the STU3 profiles are not here.
+ * that woman. {@code validateProfileId} needs the STU3 profiles ({@link Stu3ProfileCheck}); without them it is skipped.
  */
 final class Stu3TestScripts {
 
@@ -60,11 +60,16 @@ final class Stu3TestScripts {
   private final FHIRPathEngine fhirPath = new FHIRPathEngine(new HapiWorkerContext(STU3, new DefaultProfileValidationSupport(STU3)));
   private final String stu3Root;
   private final Function<String, String> tokenOfPatient;
+  private final Stu3ProfileCheck profiles;
 
-  /** {@code tokenOfPatient}: a Patient id to the bearer token of her PGO. */
-  Stu3TestScripts(String stu3Root, Function<String, String> tokenOfPatient) {
+  /**
+   * {@code tokenOfPatient}: a Patient id to the bearer token of her PGO; {@code profiles}: the STU3
+   * profile check for {@code validateProfileId}, or null to skip those asserts.
+   */
+  Stu3TestScripts(String stu3Root, Function<String, String> tokenOfPatient, Stu3ProfileCheck profiles) {
     this.stu3Root = stu3Root;
     this.tokenOfPatient = tokenOfPatient;
+    this.profiles = profiles;
   }
 
   List<Outcome> run(Path file) throws java.io.IOException {
@@ -128,11 +133,16 @@ final class Stu3TestScripts {
       Map<String, TestScriptVariableComponent> variables, Map<String, Answer> answers) {
     String description = a.getDescription();
     Answer source = a.hasSourceId() ? answers.get(a.getSourceId()) : last;
-    if (a.hasValidateProfileId()) {
+    if (a.hasValidateProfileId() && profiles == null) {
       return new Outcome(script, test, "SKIP", description, "no STU3 profiles here");
     }
     if (source == null) {
       return new Outcome(script, test, "ERROR", description, "no response to check");
+    }
+    if (a.hasValidateProfileId()) {
+      List<String> errors = profiles.errors(source.body());
+      return errors.isEmpty() ? new Outcome(script, test, "PASS", description, "")
+          : fail(script, test, a, description, errors.size() + " errors: " + String.join(" | ", errors));
     }
     try {
       boolean ok;
