@@ -83,12 +83,12 @@ public record IzkTable(
         .findFirst().orElse(r4Type);
   }
 
-  /** The STU3 types the IZK view serves: every type with a search row. */
   /** A PGO's search of these types is about the woman herself, not her whole family (her token is hers). */
   public boolean womanOnly(String stu3Type) {
     return womanOnlyTypes != null && womanOnlyTypes.contains(stu3Type);
   }
 
+  /** The STU3 types the IZK view serves: every type with a search row. */
   public boolean serves(String stu3Type) {
     return searchParameters.containsKey(stu3Type);
   }

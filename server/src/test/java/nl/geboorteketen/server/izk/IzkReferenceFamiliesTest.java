@@ -36,7 +36,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * endpoint as a chain system would, then read back as each mother's PGO and compared element by
  * element; a mother's PGO does not see the other families. The families are Nictiz's, without a
  * licence, so they are not in this repository: point GK_IZK_REFERENCE at a folder holding them
- * (README, "PGO apps"). What the loader adds, and why, is in docs/decisions.md.
+ * (README, "PGO apps"). What the loader adds, and why, is in docs/decisions.md. With
+ * GK_IZK_TESTSCRIPTS (the MedMij Cert folder) it also runs Nictiz's XIS-Server scripts against them,
+ * and with GK_IZK_STU3_PROFILES (Nictiz's STU3 profile folders) their profile validation too.
  */
 @EnabledIfEnvironmentVariable(named = "GK_IZK_REFERENCE", matches = ".+")
 class IzkReferenceFamiliesTest {
@@ -106,6 +108,9 @@ class IzkReferenceFamiliesTest {
           outcomes.addAll(runner.run(script));
         }
       }
+    }
+    if (outcomes.isEmpty()) {
+      problems.add("GK_IZK_TESTSCRIPTS names no folder with XIS-Server scripts: " + cert);
     }
     Map<String, Long> byStatus = new TreeMap<>(outcomes.stream()
         .collect(Collectors.groupingBy(Stu3TestScripts.Outcome::status, Collectors.counting())));
