@@ -57,12 +57,12 @@ public record IzkTable(
   public record Addition(String stu3Profile, String element, String system, String code, String display) {}
 
   /**
-   * Our pregnancy (an Observation with this code) is the IZK's zib-Pregnancy Condition: its clinical
+   * Our pregnancy (an Observation with this code and our profile) is the IZK's zib-Pregnancy Condition: its clinical
    * status by whether its effective period has ended, its verification status by the Observation's
    * status (a status not listed gives none), and the Condition search parameters an Observation
    * search cannot take.
    */
-  public record PregnancyRule(String system, String code, Map<String, String> clinicalStatus,
+  public record PregnancyRule(String system, String code, String profile, Map<String, String> clinicalStatus,
       Map<String, String> verificationStatus, List<String> conditionOnlyParameters) {}
 
   public static IzkTable parse(byte[] json) {

@@ -46,6 +46,10 @@ public final class Pregnancies {
     Condition c = new Condition();
     c.setId(o.getIdElement().getIdPart());
     c.setMeta(o.getMeta().copy());
+    // every pregnancy is held to our profile (chosen by its code), also one written without claiming it
+    if (rule.profile() != null && !c.getMeta().hasProfile(rule.profile())) {
+      c.getMeta().addProfile(rule.profile());
+    }
     if (o.hasText()) {
       c.setText(o.getText().copy());
     }

@@ -47,6 +47,23 @@ class PregnanciesTest {
     STU3.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()).parseResource(json);
   }
 
+  /** Every pregnancy was validated against gk-pregnancy (chosen by its code), also one that did not claim it. */
+  @ParameterizedTest(name = "claimed: {0}")
+  @CsvSource(delimiter = ';', value = {
+      "https://fhir.geboorteketen.nl/StructureDefinition/gk-pregnancy",
+      "''",
+      "http://nictiz.nl/fhir/StructureDefinition/nl-core-Pregnancy"})
+  void itIsAZibPregnancyWhateverItClaimed(String claimed) throws Exception {
+    var pregnancy = (org.hl7.fhir.r4.model.Observation) fixture("Observation-family-jansen-pregnancy.json");
+    pregnancy.getMeta().getProfile().clear();
+    if (!claimed.isEmpty()) {
+      pregnancy.getMeta().addProfile(claimed);
+    }
+    Condition stu3 = (Condition) VIEW.toStu3(PREGNANCIES.asCondition(pregnancy).orElseThrow());
+    assertEquals(List.of("http://nictiz.nl/fhir/StructureDefinition/zib-Pregnancy"),
+        stu3.getMeta().getProfile().stream().map(p -> p.getValue()).toList());
+  }
+
   @ParameterizedTest(name = "{0}, effective {1}..{2}: clinical {3}, verification {4}")
   @CsvSource(delimiter = ';', nullValues = "-", value = {
       // Observation status; effective start (or dateTime); effective end ('-' none, 'dt' a dateTime); clinical; verification; onset; abatement

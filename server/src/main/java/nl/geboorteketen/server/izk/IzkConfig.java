@@ -8,6 +8,7 @@ import nl.geboorteketen.mappings.izk.IzkView;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.rules.RuleTableStore;
+import nl.geboorteketen.server.validation.ProfileSelector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +26,8 @@ public class IzkConfig {
   }
 
   @Bean
-  public Stu3Servlet stu3Servlet(RestfulServer r4, IzkView view, Settings settings, IValidationSupport codeSystems) {
-    return new Stu3Servlet(r4, view, new CodeDisplays(codeSystems), settings.publicBaseUrl());
+  public Stu3Servlet stu3Servlet(RestfulServer r4, IzkView view, Settings settings, IValidationSupport codeSystems,
+      ProfileSelector profiles) {
+    return new Stu3Servlet(r4, view, new CodeDisplays(codeSystems), profiles::select, settings.publicBaseUrl());
   }
 }

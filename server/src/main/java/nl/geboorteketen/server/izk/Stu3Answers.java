@@ -39,10 +39,14 @@ final class Stu3Answers {
 
   private final IzkView view;
   private final BiFunction<String, String, Optional<String>> codeDisplays;
+  private final Function<org.hl7.fhir.r4.model.Resource, Optional<String>> ourProfile;
 
-  Stu3Answers(IzkView view, BiFunction<String, String, Optional<String>> codeDisplays) {
+  /** {@code ourProfile}: the profile of ours a record is validated against, claimed or not. */
+  Stu3Answers(IzkView view, BiFunction<String, String, Optional<String>> codeDisplays,
+      Function<org.hl7.fhir.r4.model.Resource, Optional<String>> ourProfile) {
     this.view = view;
     this.codeDisplays = codeDisplays;
+    this.ourProfile = ourProfile;
   }
 
   /**
@@ -75,6 +79,7 @@ final class Stu3Answers {
       stu3 = view.toStu3(answer);
     } else {
       adjust.accept(answer);
+      claimOurProfiles(answer);
       Referenced referenced = Referenced.of(answer, lookup);
       Displays.fill(answer, referenced.displays());
       Displays.fillCodings(answer, codeDisplays);
@@ -85,6 +90,21 @@ final class Stu3Answers {
       links(bundle, req, r4Base, stu3Base);
     }
     write(resp, format, r4.status(), stu3);
+  }
+
+  /**
+   * MedMij asks a meta.profile on every record. A record written through R4 without claiming our
+   * profile was still validated against it (chosen by its codes), so the view claims it, and the
+   * table gives the STU3 profiles for it.
+   */
+  private void claimOurProfiles(org.hl7.fhir.r4.model.Resource answer) {
+    List<org.hl7.fhir.r4.model.Resource> records = answer instanceof org.hl7.fhir.r4.model.Bundle b
+        ? b.getEntry().stream().map(org.hl7.fhir.r4.model.Bundle.BundleEntryComponent::getResource)
+            .filter(java.util.Objects::nonNull).toList()
+        : List.of(answer);
+    for (org.hl7.fhir.r4.model.Resource r : records) {
+      ourProfile.apply(r).filter(p -> !r.getMeta().hasProfile(p)).ifPresent(p -> r.getMeta().addProfile(p));
+    }
   }
 
   /** fullUrls and paging links on the STU3 base; the self link is the request exactly as the client sent it. */

@@ -47,11 +47,11 @@ public final class Stu3Servlet extends HttpServlet {
   private final String publicBaseUrl;
 
   public Stu3Servlet(HttpServlet r4, IzkView view, BiFunction<String, String, Optional<String>> codeDisplays,
-      String publicBaseUrl) {
+      java.util.function.Function<org.hl7.fhir.r4.model.Resource, Optional<String>> ourProfile, String publicBaseUrl) {
     this.r4 = r4;
     this.view = view;
     this.search = new Stu3Search(view.table());
-    this.answers = new Stu3Answers(view, codeDisplays);
+    this.answers = new Stu3Answers(view, codeDisplays, ourProfile);
     Pregnancies pregnancies = new Pregnancies(view.table());
     this.members = new PregnancyMembers(pregnancies);
     this.pregnancyConditions = new PregnancyConditions(pregnancies);

@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IzkPgoViewTest {
 
   private static final FhirContext STU3 = FhirContext.forDstu3Cached();
+  private static final ca.uhn.fhir.util.FhirTerser TERSER = STU3.newTerser();
   private static final String MATERNAL_RECORD = "{record}";
   private static final String PRACTITIONER_ROLE_EXTENSION = "http://nictiz.nl/fhir/StructureDefinition/practitionerrole-reference";
 
@@ -124,6 +125,7 @@ class IzkPgoViewTest {
       for (Bundle.BundleEntryComponent e : b.getEntry()) {
         everyReferenceHasADisplay(e.getResource());
       }
+      meetsMedMijsGeneralRules(b);
     }
   }
 
@@ -153,6 +155,34 @@ class IzkPgoViewTest {
     element.children().forEach(p -> p.getValues().forEach(IzkPgoViewTest::everyReferenceHasADisplay));
     if (element instanceof org.hl7.fhir.dstu3.model.Element e) {
       e.getExtension().forEach(IzkPgoViewTest::everyReferenceHasADisplay);
+    }
+  }
+
+  /**
+   * The rules every MedMij XIS-Server search checks, whatever it searched: each Coding has a system
+   * and a code (and no zib OID as system), each CodeableConcept a display, a text or an extension,
+   * each Identifier a system or type and a value, each record a meta.profile (the STU3 ones for the
+   * profile of ours it was validated against, claimed or not when it was written).
+   */
+  private static void meetsMedMijsGeneralRules(Bundle b) {
+    for (Bundle.BundleEntryComponent e : b.getEntry()) {
+      org.hl7.fhir.dstu3.model.Resource r = e.getResource();
+      // we have no Encounter profile, so there is none to claim (README, "Not there yet")
+      assertTrue(r.getMeta().hasProfile() || r instanceof org.hl7.fhir.dstu3.model.Encounter,
+          () -> r.getId() + " has no meta.profile");
+      for (org.hl7.fhir.dstu3.model.Coding c : TERSER.getAllPopulatedChildElementsOfType(r, org.hl7.fhir.dstu3.model.Coding.class)) {
+        assertTrue(c.hasSystem() && c.hasCode(), () -> r.getId() + ": a coding without system or code: " + c.getSystem() + "|" + c.getCode());
+        assertFalse(c.getSystem().startsWith("urn:oid:2.16.840.1.113883.2.4.3.11.60.40.2"), () -> r.getId() + ": zib OID " + c.getSystem());
+      }
+      for (org.hl7.fhir.dstu3.model.CodeableConcept cc : TERSER.getAllPopulatedChildElementsOfType(r,
+          org.hl7.fhir.dstu3.model.CodeableConcept.class)) {
+        assertTrue(cc.getCoding().stream().anyMatch(org.hl7.fhir.dstu3.model.Coding::hasDisplay) || cc.hasText()
+            || cc.hasExtension(), () -> r.getId() + ": a CodeableConcept without display or text: " + cc.getCodingFirstRep().getCode());
+      }
+      for (org.hl7.fhir.dstu3.model.Identifier i : TERSER.getAllPopulatedChildElementsOfType(r, org.hl7.fhir.dstu3.model.Identifier.class)) {
+        assertTrue((i.hasSystem() || i.hasType()) && i.getValueElement().hasValue() || i.getValueElement().hasExtension(),
+            () -> r.getId() + ": an identifier without system or value: " + i.getSystem());
+      }
     }
   }
 
