@@ -92,7 +92,8 @@ final class Stu3TestScripts {
         } else if (action.hasAssert()) {
           Outcome o = check(name, testName, action.getAssert(), last, variables, answers);
           outcomes.add(o);
-          // STU3 has no stopTestOnFail; Nictiz's scripts set it on the response code only
+          // STU3's TestScript has no stopTestOnFail (the parser drops it): a failed response code ends the
+          // test, every other assert runs, which can only report more failures than Touchstone would
           if (o.status().equals("FAIL") && action.getAssert().hasResponseCode()) {
             break;
           }
