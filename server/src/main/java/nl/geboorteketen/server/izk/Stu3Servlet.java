@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import nl.geboorteketen.mappings.RuleInputException;
 import nl.geboorteketen.mappings.izk.Displays;
 import nl.geboorteketen.mappings.izk.IzkView;
@@ -47,7 +48,7 @@ public final class Stu3Servlet extends HttpServlet {
   private final String publicBaseUrl;
 
   public Stu3Servlet(HttpServlet r4, IzkView view, BiFunction<String, String, Optional<String>> codeDisplays,
-      java.util.function.Function<org.hl7.fhir.r4.model.Resource, Optional<String>> ourProfile, String publicBaseUrl) {
+      Function<org.hl7.fhir.r4.model.Resource, Optional<String>> ourProfile, String publicBaseUrl) {
     this.r4 = r4;
     this.view = view;
     this.search = new Stu3Search(view.table());

@@ -40,11 +40,10 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 final class Stu3ProfileCheck {
 
   private static final FhirContext STU3 = FhirContext.forDstu3();
-  /** Messages that say the code could not be checked here, not that it is wrong. */
-  private static final Set<String> NO_TERMINOLOGY_HERE = Set.of("Terminology_TX_NoValid_", "UNKNOWN_CODESYSTEM",
-      "Terminology_TX_System_Unknown", "TERMINOLOGY_TX_SYSTEM_NO_CODE", "VALUESET_INCLUDE_", "Unable_to_check_if",
-      "TX_SERVER_NO_BATCH_RESPONSE", "Terminology_PassThrough_TX_Message", "Terminology_TX_ValueSet_NotFound",
-      "UNABLE_TO_CHECK_IF_THE_PROVIDED_CODES", "TERMINOLOGY_TX_NOVALID_", "VALIDATION_VAL_PROFILE_UNKNOWN");
+  /** Message ids (compared ignoring case) that say a code could not be checked here, not that it is wrong. */
+  private static final Set<String> NO_TERMINOLOGY_HERE = Set.of("terminology_tx_novalid_", "unknown_codesystem",
+      "terminology_tx_system_unknown", "terminology_tx_system_no_code", "valueset_include_", "unable_to_check_if",
+      "tx_server_no_batch_response", "terminology_passthrough_tx_message", "terminology_tx_valueset_notfound");
 
   private static final Pattern CANT_MATCH = Pattern.compile("profile match for (\\S+) among choices: (.+)$");
 
@@ -75,7 +74,7 @@ final class Stu3ProfileCheck {
     String text = Files.readString(file);
     IBaseResource r;
     try {
-      r = (text.trim().startsWith("<") ? STU3.newXmlParser() : STU3.newJsonParser()).parseResource(text);
+      r = parse(text);
     } catch (RuntimeException notStu3) {
       return;
     }
@@ -90,8 +89,17 @@ final class Stu3ProfileCheck {
 
   /** The errors in this answer, by location and message; empty when it conforms. */
   List<String> errors(String body) {
-    return counted(validator.validateWithResult(body).getMessages()).stream()
-        .filter(m -> !targetConformsButForTerminology(m, body)).map(Stu3ProfileCheck::describe).toList();
+    List<SingleValidationMessage> counted = counted(validator.validateWithResult(body).getMessages());
+    if (counted.isEmpty()) {
+      return List.of();
+    }
+    IBaseResource answer = parse(body);
+    return counted.stream().filter(m -> !targetConformsButForTerminology(m, answer))
+        .map(Stu3ProfileCheck::describe).toList();
+  }
+
+  private static IBaseResource parse(String text) {
+    return (text.trim().startsWith("<") ? STU3.newXmlParser() : STU3.newJsonParser()).parseResource(text);
   }
 
   private List<SingleValidationMessage> counted(List<SingleValidationMessage> messages) {
@@ -103,7 +111,8 @@ final class Stu3ProfileCheck {
 
   /** A terminology message about a code system this check does not hold (SNOMED, LOINC, a naming system). */
   private boolean onlyATerminologyServerCouldTell(SingleValidationMessage m) {
-    if (m.getMessageId() == null || NO_TERMINOLOGY_HERE.stream().noneMatch(m.getMessageId()::startsWith)) {
+    String id = m.getMessageId() == null ? null : m.getMessageId().toLowerCase(java.util.Locale.ROOT);
+    if (id == null || NO_TERMINOLOGY_HERE.stream().noneMatch(id::startsWith)) {
       return false;
     }
     Matcher system = SYSTEM.matcher(m.getMessage() == null ? "" : m.getMessage());
@@ -126,12 +135,11 @@ final class Stu3ProfileCheck {
    * "No profile match for Type/id among choices": the validator tried the referenced entry against each
    * profile and it failed. If it fails only on codes no terminology server checked here, so does this.
    */
-  private boolean targetConformsButForTerminology(SingleValidationMessage m, String body) {
+  private boolean targetConformsButForTerminology(SingleValidationMessage m, IBaseResource answer) {
     Matcher found = CANT_MATCH.matcher(m.getMessage() == null ? "" : m.getMessage());
-    if (!"Reference_REF_CantMatchChoice".equals(m.getMessageId()) || !found.find()) {
+    if (!"Reference_REF_CantMatchChoice".equals(m.getMessageId()) || !found.find() || !(answer instanceof Bundle bundle)) {
       return false;
     }
-    Bundle bundle = (Bundle) (body.trim().startsWith("<") ? STU3.newXmlParser() : STU3.newJsonParser()).parseResource(body);
     Resource target = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
         .filter(r -> r != null && (r.fhirType() + "/" + r.getIdElement().getIdPart()).equals(found.group(1)))
         .findFirst().orElse(null);
