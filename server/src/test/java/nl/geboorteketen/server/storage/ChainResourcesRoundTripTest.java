@@ -78,9 +78,43 @@ class ChainResourcesRoundTripTest {
         .findFirst().orElseThrow(() -> new AssertionError("no pregnancy key on " + record.getId())).getValue();
 
     assertEquals(String.valueOf(expected), key);
+    assertEquals("1", record.getMeta().getVersionId(), "the whole pregnancy came in one transaction: the record "
+        + "got its key before it was stored, and was written once");
     Bundle found = HTTP.get("/fhir/EpisodeOfCare?_count=1000&_total=accurate&pregnancy-key=" + key).resource(Bundle.class);
     assertTrue(found.getEntry().stream().anyMatch(e -> e.getResource().getIdElement().getIdPart()
         .equals(record.getIdElement().getIdPart())));
+  }
+
+  /** The pregnancy recorded in a later request than the record, its dating and the woman: the key follows it. */
+  @Test
+  void aPregnancyRecordedLaterStillGetsItsKey() {
+    Bundle first = Fixtures.examplesAsNewFamily().transaction();
+    first.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(EpisodeOfCare.class::isInstance).map(EpisodeOfCare.class::cast)
+        .forEach(e -> e.getIdentifier().removeIf(i -> PregnancyKey.SYSTEM.equals(i.getSystem())));
+    Bundle.BundleEntryComponent pregnancyEntry = first.getEntry().stream()
+        .filter(e -> e.getResource() instanceof Observation o && hasSnomed(o, "118185001")).findFirst().orElseThrow();
+    first.getEntry().remove(pregnancyEntry);
+    Http.Response stored = HTTP.postJson("/fhir", first);
+    assertEquals(200, stored.status(), stored::toString);
+    Map<String, String> location = new HashMap<>();
+    List<Bundle.BundleEntryComponent> answered = stored.resource(Bundle.class).getEntry();
+    for (int i = 0; i < answered.size(); i++) {
+      location.put(first.getEntry().get(i).getFullUrl(), stripHistory(answered.get(i).getResponse().getLocation()));
+    }
+    Observation pregnancy = (Observation) pregnancyEntry.getResource();
+    Http.FHIR.newTerser().getAllPopulatedChildElementsOfType(pregnancy, Reference.class)
+        .forEach(ref -> ref.setReference(location.getOrDefault(ref.getReference(), ref.getReference())));
+    String recordPath = extensionReference(pregnancy, MATERNAL_RECORD);
+    assertTrue(read(recordPath, EpisodeOfCare.class).getIdentifier().stream()
+        .noneMatch(i -> PregnancyKey.SYSTEM.equals(i.getSystem())), "no key before the pregnancy is known");
+
+    assertEquals(201, HTTP.postJson("/fhir/Observation", pregnancy).status());
+
+    EpisodeOfCare record = read(recordPath, EpisodeOfCare.class);
+    assertTrue(record.getIdentifier().stream().anyMatch(i -> PregnancyKey.SYSTEM.equals(i.getSystem())),
+        "the key is filled in after the pregnancy's commit");
+    assertEquals("2", record.getMeta().getVersionId());
   }
 
   /** A bulk load: the keys of one transaction are assigned together, and every maternal record gets its own. */

@@ -1,0 +1,121 @@
+package nl.geboorteketen.mappings;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The pregnancy key read from our records: the woman's birth date and the dating members (known
+ * conception date, LMP, EDD) of her pregnancy observation, which points at its maternal record.
+ * One reading for both places the server fills the key in: a transaction bundle that holds the whole
+ * pregnancy, before it is stored, and after any other commit, from the store.
+ */
+public final class PregnancyRecords {
+
+  static final String SNOMED = "http://snomed.info/sct";
+  static final String PREGNANCY = "118185001";
+  static final String EDD = "161714006";
+  static final String LMP = "21840007";
+  static final String CONCEPTION_DATE = "conception-date";
+  public static final String MATERNAL_RECORD_EXT = "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record";
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+  private PregnancyRecords() {}
+
+  public static boolean isPregnancy(Observation obs) {
+    return obs.getCode().getCoding().stream().anyMatch(c -> SNOMED.equals(c.getSystem()) && PREGNANCY.equals(c.getCode()));
+  }
+
+  /** The reference to the maternal record the observation belongs to, as written. */
+  public static Optional<String> maternalRecord(Observation obs) {
+    Extension ext = obs.getExtensionByUrl(MATERNAL_RECORD_EXT);
+    return ext != null && ext.getValue() instanceof Reference ref && ref.hasReference()
+        ? Optional.of(ref.getReference()) : Optional.empty();
+  }
+
+  public static boolean hasKey(EpisodeOfCare record) {
+    return record.getIdentifier().stream().anyMatch(i -> PregnancyKey.SYSTEM.equals(i.getSystem()));
+  }
+
+  /** The key from the woman and the members of her pregnancy observation (any order). */
+  public static Optional<Long> key(Patient woman, List<Observation> members) {
+    LocalDate conception = null;
+    LocalDate lmp = null;
+    LocalDate edd = null;
+    for (Observation m : members) {
+      LocalDate date = m.getValue() instanceof DateTimeType dt ? local(dt.getValue()) : null;
+      if (hasCode(m, EDD)) edd = date;
+      else if (hasCode(m, LMP)) lmp = date;
+      else if (hasCode(m, CONCEPTION_DATE)) conception = date;
+    }
+    return PregnancyKey.compute(local(woman.getBirthDate()), conception, lmp, edd);
+  }
+
+  /**
+   * Puts the key on each maternal record this transaction creates (POST, no key of its own) when the
+   * bundle also holds its one pregnancy observation, that observation's woman and every member: the
+   * key then depends on nothing outside the bundle, and the whole bundle is stored or nothing is.
+   * Returns the fullUrls of the records given a key; any other record is left to the after-commit path.
+   */
+  public static List<String> assignInTransaction(Bundle bundle) {
+    List<String> assigned = new ArrayList<>();
+    if (bundle.getType() != Bundle.BundleType.TRANSACTION) {
+      return assigned;
+    }
+    Map<String, Resource> byFullUrl = new HashMap<>();
+    bundle.getEntry().stream().filter(e -> e.hasFullUrl() && e.getResource() != null)
+        .forEach(e -> byFullUrl.put(e.getFullUrl(), e.getResource()));
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.getRequest().getMethod() == Bundle.HTTPVerb.POST && entry.hasFullUrl()
+          && entry.getResource() instanceof EpisodeOfCare record && !hasKey(record)) {
+        keyFromBundle(entry.getFullUrl(), bundle, byFullUrl).ifPresent(key -> {
+          record.addIdentifier().setSystem(PregnancyKey.SYSTEM).setValue(String.valueOf(key));
+          assigned.add(entry.getFullUrl());
+        });
+      }
+    }
+    return assigned;
+  }
+
+  private static Optional<Long> keyFromBundle(String recordUrl, Bundle bundle, Map<String, Resource> byFullUrl) {
+    List<Observation> pregnancies = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(r -> r instanceof Observation o && isPregnancy(o) && maternalRecord(o).filter(recordUrl::equals).isPresent())
+        .map(Observation.class::cast).toList();
+    if (pregnancies.size() != 1) {
+      return Optional.empty();
+    }
+    Observation pregnancy = pregnancies.get(0);
+    if (!(byFullUrl.get(pregnancy.getSubject().getReference()) instanceof Patient woman)) {
+      return Optional.empty();
+    }
+    List<Observation> members = new ArrayList<>();
+    for (Reference member : pregnancy.getHasMember()) {
+      if (!(byFullUrl.get(member.getReference()) instanceof Observation m)) {
+        return Optional.empty();
+      }
+      members.add(m);
+    }
+    return key(woman, members);
+  }
+
+  private static boolean hasCode(Observation obs, String code) {
+    return obs.getCode().getCoding().stream().anyMatch(c -> code.equals(c.getCode()));
+  }
+
+  private static LocalDate local(Date date) {
+    return date == null ? null : date.toInstant().atZone(AMSTERDAM).toLocalDate();
+  }
+}
