@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills in the pregnancy key of a maternal record once its pregnancy is recorded. The key needs
  * the dating (members of the pregnancy observation) and the woman's birth date. A transaction that
  * creates the record together with all of those gets the key on the record before it is stored
- * (a bulk load: the second, validated write of each record was ~15 % of the ingest's CPU). Otherwise
+ * (a bulk load: the second, validated write of each record was 17 % of the ingest's CPU). Otherwise
  * they may arrive in any order and in other requests, so the key is computed right after the commit
  * that records the pregnancy; the woman and the members written in that same transaction are taken
  * as they were written, not read back.
