@@ -186,5 +186,6 @@ public class AuditLog {
         "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_REF ON GK_AUDIT_ENTITY (REF, LOG_ID)",
         "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_LOG ON GK_AUDIT_ENTITY (LOG_ID)"};
     OwnTables.create(dataSource, "audit log", ddl);
+    OwnTables.cacheIdentityOnH2(dataSource, "GK_AUDIT_LOG");
   }
 }

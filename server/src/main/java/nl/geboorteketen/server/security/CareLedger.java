@@ -336,5 +336,6 @@ public class CareLedger {
         "CREATE TABLE IF NOT EXISTS GK_BSN (BSN VARCHAR(20) PRIMARY KEY, PATIENT VARCHAR(100) NOT NULL)",
         "CREATE INDEX IF NOT EXISTS GK_BSN_PATIENT ON GK_BSN (PATIENT)"};
     OwnTables.create(dataSource, "care relationship", ddl);
+    OwnTables.cacheIdentityOnH2(dataSource, "GK_CARE_RELATIONSHIP");
   }
 }
