@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.geboorteketen.mappings.overdracht.HandoverDocumentBuilder;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
@@ -30,7 +31,7 @@ public final class PregnancyRecords {
   static final String EDD = "161714006";
   static final String LMP = "21840007";
   static final String CONCEPTION_DATE = "conception-date";
-  public static final String MATERNAL_RECORD_EXT = "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record";
+  static final String MATERNAL_RECORD_EXT = HandoverDocumentBuilder.MATERNAL_RECORD_EXT;
   private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
   private PregnancyRecords() {}
