@@ -1,13 +1,16 @@
 package nl.geboorteketen.server.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import nl.geboorteketen.mappings.PregnancyKey;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestTokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,5 +53,36 @@ class PartnerBundleTest {
       Http.Response own = midwife.get("/fhir/" + location);
       assertEquals(200, own.status(), () -> "the midwife reads " + location + ": " + own);
     }
+  }
+
+  /** The whole pregnancy registered by the midwife in one go: the record is stored once, with its key. */
+  @Test
+  void aMidwifesWholePregnancyTransactionStoresTheRecordOnceWithItsKey() {
+    Bundle bundle = newClientBundle(Bundle.BundleType.TRANSACTION, SecurityWorld.MIDWIFE);
+    String woman = bundle.getEntry().get(0).getFullUrl();
+    String record = bundle.getEntry().get(1).getFullUrl();
+    Observation edd = Fixtures.example(Observation.class, "family-jansen-edd");
+    edd.setId((String) null);
+    edd.setSubject(new Reference(woman));
+    edd.getExtension().forEach(e -> e.setValue(new Reference(record)));
+    String eddUrn = "urn:uuid:" + UUID.randomUUID();
+    bundle.addEntry().setFullUrl(eddUrn).setResource(edd).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    Observation pregnancy = Fixtures.example(Observation.class, "family-jansen-pregnancy");
+    pregnancy.setId((String) null);
+    pregnancy.setSubject(new Reference(woman));
+    pregnancy.getExtension().forEach(e -> e.setValue(new Reference(record)));
+    pregnancy.getPerformer().forEach(p -> p.setReference(SecurityWorld.MIDWIFE));
+    pregnancy.setHasMember(java.util.List.of(new Reference(eddUrn)));
+    bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(pregnancy).getRequest()
+        .setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    Http midwife = Http.shared().withToken(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE));
+
+    Http.Response r = midwife.postJson("/fhir", bundle);
+
+    assertEquals(200, r.status(), r::toString);
+    String location = r.resource(Bundle.class).getEntry().get(1).getResponse().getLocation().replaceAll("/_history/.*", "");
+    EpisodeOfCare stored = midwife.get("/fhir/" + location).resource(EpisodeOfCare.class);
+    assertTrue(stored.getIdentifier().stream().anyMatch(i -> PregnancyKey.SYSTEM.equals(i.getSystem())), "the key");
+    assertEquals("1", stored.getMeta().getVersionId(), "written once");
   }
 }
