@@ -40,6 +40,11 @@ public class WriteGate {
     String type() {
       return (current != null ? current : previous).fhirType();
     }
+
+    String ref() {
+      IBaseResource r = current != null ? current : previous;
+      return r.fhirType() + "/" + r.getIdElement().getIdPart();
+    }
   }
 
   private final WriteRules rules;
@@ -76,7 +81,9 @@ public class WriteGate {
     refuseForeignMatch(request);
     if (queued != null) {
       queued.sort(Comparator.comparingInt(w -> ORDER.getOrDefault(w.type(), 9)));
-      queued.forEach(w -> decide(request, caller, w));
+      Set<String> sameRequest = new HashSet<>();
+      queued.forEach(w -> sameRequest.add(w.ref()));
+      queued.forEach(w -> decide(request, caller, w, sameRequest));
     }
   }
 
@@ -92,11 +99,11 @@ public class WriteGate {
       return;
     }
     refuseForeignMatch(request);
-    decide(request, caller, write);
+    decide(request, caller, write, Set.of());
   }
 
-  private void decide(RequestDetails request, Caller caller, Write write) {
-    rules.check(caller, write.previous(), write.current());
+  private void decide(RequestDetails request, Caller caller, Write write, Set<String> sameRequest) {
+    rules.check(caller, write.previous(), write.current(), sameRequest);
     facts.apply(caller, write.previous(), write.current());
     IBaseResource r = write.current() != null ? write.current() : write.previous();
     written(request).add(r.fhirType() + "/" + r.getIdElement().getIdPart());

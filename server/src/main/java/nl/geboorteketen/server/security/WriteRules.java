@@ -24,25 +24,41 @@ import org.hl7.fhir.r4.model.Task;
  * Whether a caller may store this write: the role rows of the access table for everyone, and for
  * a partner that every Patient and maternal record the old and the new version refer to —
  * anywhere, contained resources and extensions included — belongs to a family it cares for now
- * (from the ledger, never from the resource). The exceptions are the writes that start a
+ * (from the ledger, never from the resource). So does every other record it points at that has a
+ * family (a Condition, an Observation, a handover Task…): a partner's record may not point into a
+ * family it does not care for. The exceptions are the writes that start a
  * relationship under the rules: a practice opening a maternal record for a woman no other
  * practice manages, a new client, and the receiver of a handover changing its status.
  */
 public class WriteRules {
 
+  /** The family members ("Patient/id") of a stored record ("Type/id"), read by the server; empty when it is gone. */
+  public interface RecordOwners {
+    Set<String> of(String record);
+  }
+
+  private static final String HOW_IT_STARTS = "Een zorgrelatie begint als uw praktijk haar zwangerschapsdossier "
+      + "opent, als de beherende organisatie u aan het zorgteam van het gezin toevoegt, of als u een overdracht aanneemt.";
+
   private final FhirContext ctx;
   private final CareLedger ledger;
   private final AccessRules rules;
   private final ProfileSelector selector;
+  private final RecordOwners owners;
 
-  public WriteRules(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector) {
+  public WriteRules(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector, RecordOwners owners) {
     this.ctx = ctx;
     this.ledger = ledger;
     this.rules = rules;
     this.selector = selector;
+    this.owners = owners;
   }
 
-  public void check(Caller caller, IBaseResource previous, IBaseResource current) {
+  /**
+   * @param sameRequest the records ("Type/id") this request writes: each is checked on its own, so a
+   *     reference to one of them needs no look-up
+   */
+  public void check(Caller caller, IBaseResource previous, IBaseResource current, Set<String> sameRequest) {
     IBaseResource subject = current != null ? current : previous;
     String type = subject.fhirType();
     rules.writers(type, profilesOf(previous, current)).ifPresent(roles -> {
@@ -74,6 +90,7 @@ public class WriteRules {
       return;
     }
     Set<String> patients = patientsOf(current);
+    Set<String> referenced = new LinkedHashSet<>(patients);
     if (current.fhirType().equals("Patient") && previous == null) {
       patients.remove("Patient/" + current.getIdElement().getIdPart()); // a new client: she is no one else's yet
     }
@@ -85,6 +102,9 @@ public class WriteRules {
     }
     if (!receiverUpdatesHandover) {
       requireOwnFamilies(org, current, patients, "Deze " + type);
+      // whom the rules above let this write start with (a new client, the woman of a record being opened)
+      referenced.removeAll(patients);
+      requireOwnRecords(org, current, sameRequest, referenced, "Deze " + type);
     }
     requireOwnSubscription(org, current);
     checkTransitions(caller, previous, current);
@@ -109,8 +129,27 @@ public class WriteRules {
     for (String patient : patients) {
       if (!ledger.caresFor(org, ledger.familyOf(patient))) {
         throw forbidden(what + " verwijst naar " + patient + ", van een gezin waarmee " + org + " geen zorgrelatie heeft. "
-            + "Een zorgrelatie begint als uw praktijk haar zwangerschapsdossier opent, als de beherende "
-            + "organisatie u aan het zorgteam van het gezin toevoegt, of als u een overdracht aanneemt.");
+            + HOW_IT_STARTS);
+      }
+    }
+  }
+
+  /**
+   * Every stored record this one points at belongs to families the caller cares for, or to a person
+   * this write lets it start with. The refusal names the reference, never whose record it is.
+   */
+  private void requireOwnRecords(String org, IBaseResource resource, Set<String> sameRequest, Set<String> starting,
+      String what) {
+    String self = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+    for (String record : References.of(ctx, resource).records()) {
+      if (record.equals(self) || sameRequest.contains(record)) {
+        continue;
+      }
+      for (String patient : owners.of(record)) {
+        if (!starting.contains(patient) && !ledger.caresFor(org, ledger.familyOf(patient))) {
+          throw forbidden(what + " verwijst naar " + record + ", en dat hoort bij een gezin waarmee " + org
+              + " geen zorgrelatie heeft. " + HOW_IT_STARTS);
+        }
       }
     }
   }

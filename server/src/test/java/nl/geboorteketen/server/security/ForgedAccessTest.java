@@ -119,6 +119,27 @@ class ForgedAccessTest {
     assertForbidden(midwife.postJson("/fhir/Observation", byBsn));
   }
 
+  /**
+   * Not only a Patient: a record of the other family (its pregnancy, a handover Task) named from a record
+   * of her own client is refused too, and the refusal does not say whose it is.
+   */
+  @Test
+  void aRecordPointingAtAStrangersRecordIsRefusedWithoutSayingWhose() {
+    String strangersPregnancy = world.other.get("Observation/family-jansen-pregnancy");
+    Observation pointing = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    pointing.addFocus(new Reference(strangersPregnancy));
+    Http.Response r = midwife.postJson("/fhir/Observation", pointing);
+    assertForbidden(r);
+    assertTrue(r.outcome().getIssueFirstRep().getDiagnostics().contains(strangersPregnancy), r::toString);
+    assertFalse(r.body().contains(world.otherMother), () -> "names the stranger: " + r);
+
+    Observation derived = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    derived.addFocus(new Reference(world.otherTask));
+    assertForbidden(midwife.postJson("/fhir/Observation", derived));
+  }
+
   @Test
   void conditionalCreateDoesNotHandOverAnotherFamilysResource() {
     String foreign = world.other.get("Observation/family-jansen-pregnancy");
