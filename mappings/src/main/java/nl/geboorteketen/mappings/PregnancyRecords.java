@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import nl.geboorteketen.mappings.overdracht.HandoverDocumentBuilder;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -22,7 +26,9 @@ import org.hl7.fhir.r4.model.Resource;
  * The pregnancy key read from our records: the woman's birth date and the dating members (known
  * conception date, LMP, EDD) of her pregnancy observation, which points at its maternal record.
  * One reading for both places the server fills the key in: a transaction bundle that holds the whole
- * pregnancy, before it is stored, and after any other commit, from the store.
+ * pregnancy, before it is stored, and after any other commit, from the store. A pregnancy written
+ * through the MedMij IZK endpoint is a {@code zib-Pregnancy} Condition instead; its dating members
+ * point at it by {@code focus}, and the same key follows from them.
  */
 public final class PregnancyRecords {
 
@@ -37,11 +43,35 @@ public final class PregnancyRecords {
   private PregnancyRecords() {}
 
   public static boolean isPregnancy(Observation obs) {
-    return obs.getCode().getCoding().stream().anyMatch(c -> SNOMED.equals(c.getSystem()) && PREGNANCY.equals(c.getCode()));
+    return isPregnancy(obs.getCode());
   }
 
-  /** The reference to the maternal record the observation belongs to, as written. */
-  public static Optional<String> maternalRecord(Observation obs) {
+  /** The IZK's pregnancy (zib2017 {@code zib-Pregnancy}), stored as it was written. */
+  public static boolean isPregnancy(Condition condition) {
+    return isPregnancy(condition.getCode());
+  }
+
+  private static boolean isPregnancy(CodeableConcept code) {
+    return code.getCoding().stream().anyMatch(c -> SNOMED.equals(c.getSystem()) && PREGNANCY.equals(c.getCode()));
+  }
+
+  /** A known conception date, LMP or EDD: what the key is computed from. */
+  public static boolean isDating(Observation obs) {
+    return hasCode(obs, EDD) || hasCode(obs, LMP) || hasCode(obs, CONCEPTION_DATE);
+  }
+
+  /** The Condition ({@code Condition/id}) a dating observation points at by {@code focus}, if any. */
+  public static Optional<String> focusedCondition(Observation obs) {
+    if (!isDating(obs)) {
+      return Optional.empty();
+    }
+    return obs.getFocus().stream().filter(Reference::hasReference).map(r -> new IdType(r.getReference()))
+        .filter(id -> "Condition".equals(id.getResourceType()) && id.hasIdPart())
+        .map(id -> "Condition/" + id.getIdPart()).findFirst();
+  }
+
+  /** The reference to the maternal record the record belongs to, as written. */
+  public static Optional<String> maternalRecord(DomainResource obs) {
     Extension ext = obs.getExtensionByUrl(MATERNAL_RECORD_EXT);
     return ext != null && ext.getValue() instanceof Reference ref && ref.hasReference()
         ? Optional.of(ref.getReference()) : Optional.empty();

@@ -3,7 +3,9 @@ package nl.geboorteketen.mappings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
@@ -13,6 +15,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PregnancyRecordsTest {
 
@@ -31,6 +34,29 @@ class PregnancyRecordsTest {
     assertEquals(expected == null ? List.of() : List.of(String.valueOf(expected)), keys, why);
     boolean computedHere = expected != null && !variant.equals("own-key");
     assertEquals(computedHere ? List.of(RECORD) : List.of(), assigned, why);
+  }
+
+  @ParameterizedTest(name = "{3}")
+  @CsvFileSource(resources = "/pregnancy-condition-cases.csv")
+  void aDatingObservationNamesTheIzkPregnancyItPointsAt(String code, String focus, String expected, String why) {
+    Observation dating = dating(code, "2026-10-03");
+    if (focus != null) {
+      dating.addFocus(new Reference(focus));
+    }
+
+    assertEquals(Optional.ofNullable(expected), PregnancyRecords.focusedCondition(dating), why);
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource({
+      "http://snomed.info/sct,118185001,true,the zib-Pregnancy code",
+      "http://loinc.org,118185001,false,the same digits in another system",
+      "http://snomed.info/sct,77386006,false,another finding"})
+  void aConditionIsAPregnancyByItsCode(String system, String code, boolean expected, String why) {
+    Condition condition = new Condition();
+    condition.getCode().addCoding().setSystem(system).setCode(code);
+
+    assertEquals(expected, PregnancyRecords.isPregnancy(condition), why);
   }
 
   private static Bundle transaction(String variant) {

@@ -6,6 +6,9 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import nl.geboorteketen.mappings.PregnancyKey;
 import nl.geboorteketen.mappings.PregnancyRecords;
@@ -19,7 +22,9 @@ import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -37,7 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (a bulk load: the second, validated write of each record was 17 % of the ingest's CPU). Otherwise
  * they may arrive in any order and in other requests, so the key is computed right after the commit
  * that records the pregnancy; the woman and the members written in that same transaction are taken
- * as they were written, not read back.
+ * as they were written, not read back. A pregnancy written through the MedMij IZK endpoint stays a
+ * zib-Pregnancy Condition; its record gets the key once the Condition and a dating Observation that
+ * points at it (focus) are both stored, in either order.
  */
 @Interceptor
 public class PregnancyKeyInterceptor {
@@ -70,9 +77,10 @@ public class PregnancyKeyInterceptor {
     schedule(resource);
   }
 
-  /** Keeps a woman, an observation or a maternal record written in the current transaction, by {@code Type/id}. */
+  /** Keeps a woman, an observation, a condition or a maternal record written in the current transaction, by {@code Type/id}. */
   private void remember(IBaseResource resource) {
-    if (!(resource instanceof Patient || resource instanceof Observation || resource instanceof EpisodeOfCare)) {
+    if (!(resource instanceof Patient || resource instanceof Observation || resource instanceof EpisodeOfCare
+        || resource instanceof Condition)) {
       return;
     }
     Map<String, Resource> written = writtenInThisTransaction();
@@ -102,30 +110,61 @@ public class PregnancyKeyInterceptor {
   }
 
   private void schedule(IBaseResource resource) {
-    if (!(resource instanceof Observation obs) || !PregnancyRecords.isPregnancy(obs)) {
-      return;
+    if (resource instanceof Observation obs && PregnancyRecords.isPregnancy(obs)) {
+      Observation snapshot = obs.copy();
+      PregnancyRecords.maternalRecord(obs).ifPresent(record -> afterCommit(written ->
+          assignKey(record, snapshot.getSubject(), snapshot.getHasMember(), written)));
+    } else if (resource instanceof Observation obs) {
+      PregnancyRecords.focusedCondition(obs).ifPresent(condition -> afterCommit(written -> fromCondition(condition, written)));
+    } else if (resource instanceof Condition condition && PregnancyRecords.isPregnancy(condition)) {
+      String id = "Condition/" + condition.getIdElement().getIdPart();
+      afterCommit(written -> fromCondition(id, written));
     }
-    Optional<String> record = PregnancyRecords.maternalRecord(obs);
-    if (record.isEmpty()) {
-      return;
-    }
-    Observation snapshot = obs.copy();
-    String episodeId = new org.hl7.fhir.r4.model.IdType(record.get()).toUnqualifiedVersionless().getValue();
+  }
+
+  /** Runs the work in a transaction of its own once the current one has committed (at once outside one). */
+  private void afterCommit(java.util.function.Consumer<Map<String, Resource>> work) {
     Map<String, Resource> written = Objects.requireNonNullElseGet(writtenInThisTransaction(), Map::of);
-    Runnable work = () -> newTransaction.executeWithoutResult(status -> assignKey(snapshot, episodeId, written));
+    Runnable run = () -> newTransaction.executeWithoutResult(status -> work.accept(written));
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          work.run();
+          run.run();
         }
       });
     } else {
-      work.run();
+      run.run();
     }
   }
 
-  private void assignKey(Observation pregnancy, String episodeId, Map<String, Resource> written) {
+  /**
+   * The IZK's pregnancy: a zib-Pregnancy Condition with its maternal record; its dating members are the
+   * Observations whose focus names it, whichever request stored them.
+   */
+  private void fromCondition(String conditionId, Map<String, Resource> written) {
+    SystemRequestDetails system = new SystemRequestDetails();
+    Condition pregnancy;
+    try {
+      pregnancy = read(Condition.class, new IdType(conditionId), written, system);
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return;
+    }
+    Optional<String> record = PregnancyRecords.maternalRecord(pregnancy);
+    if (!PregnancyRecords.isPregnancy(pregnancy) || record.isEmpty()) {
+      return;
+    }
+    SearchParameterMap focused = SearchParameterMap.newSynchronous(Observation.SP_FOCUS, new ReferenceParam(conditionId));
+    List<Reference> members = daos.getResourceDao(Observation.class).search(focused, system).getAllResources().stream()
+        .map(Observation.class::cast).filter(PregnancyRecords::isDating)
+        // hers only: the write rules keep other families out, this keeps her own records of someone else out
+        .filter(o -> Objects.equals(subjectOf(o.getSubject()), subjectOf(pregnancy.getSubject())))
+        .map(o -> new Reference("Observation/" + o.getIdElement().getIdPart())).toList();
+    assignKey(record.get(), pregnancy.getSubject(), members, written);
+  }
+
+  private void assignKey(String record, Reference subject, List<Reference> datingMembers, Map<String, Resource> written) {
+    String episodeId = new IdType(record).toUnqualifiedVersionless().getValue();
     if (written.get(episodeId) instanceof EpisodeOfCare keyedBeforeStorage && PregnancyRecords.hasKey(keyedBeforeStorage)) {
       return;
     }
@@ -133,23 +172,27 @@ public class PregnancyKeyInterceptor {
     IFhirResourceDao<EpisodeOfCare> episodeDao = daos.getResourceDao(EpisodeOfCare.class);
     EpisodeOfCare episode;
     try {
-      episode = episodeDao.read(new org.hl7.fhir.r4.model.IdType(episodeId), system);
-    } catch (ResourceNotFoundException e) {
+      episode = episodeDao.read(new IdType(episodeId), system);
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
       return;
     }
     if (PregnancyRecords.hasKey(episode)) {
       return;
     }
     List<Observation> members = new ArrayList<>();
-    for (Reference member : pregnancy.getHasMember()) {
+    for (Reference member : datingMembers) {
       members.add(read(Observation.class, member.getReferenceElement(), written, system));
     }
-    Patient woman = read(Patient.class, pregnancy.getSubject().getReferenceElement(), written, system);
+    Patient woman = read(Patient.class, subject.getReferenceElement(), written, system);
     Optional<Long> key = PregnancyRecords.key(woman, members);
     if (key.isPresent()) {
       episode.addIdentifier().setSystem(PregnancyKey.SYSTEM).setValue(String.valueOf(key.get()));
       episodeDao.update(episode, system);
     }
+  }
+
+  private static String subjectOf(Reference subject) {
+    return subject.getReferenceElement().toUnqualifiedVersionless().getValue();
   }
 
   private <T extends Resource> T read(Class<T> type, IIdType id, Map<String, Resource> written, SystemRequestDetails system) {
