@@ -81,6 +81,22 @@ public final class PregnancyRecords {
     return record.getIdentifier().stream().anyMatch(i -> PregnancyKey.SYSTEM.equals(i.getSystem()));
   }
 
+  /**
+   * An update of a maternal record that leaves the key out keeps the stored one: the key is the
+   * server's, and a partner that writes back the record as it knows it (without the key, or before it
+   * was added) must not remove it. A key the update does carry is the client's and stays as sent.
+   * Returns whether the key was carried over.
+   */
+  public static boolean keepKey(EpisodeOfCare previous, EpisodeOfCare update) {
+    if (previous == null || hasKey(update)) {
+      return false;
+    }
+    List<org.hl7.fhir.r4.model.Identifier> keys = previous.getIdentifier().stream()
+        .filter(i -> PregnancyKey.SYSTEM.equals(i.getSystem())).toList();
+    keys.forEach(k -> update.addIdentifier(k.copy()));
+    return !keys.isEmpty();
+  }
+
   /** The key from the woman and the members of her pregnancy observation (any order). */
   public static Optional<Long> key(Patient woman, List<Observation> members) {
     LocalDate conception = null;

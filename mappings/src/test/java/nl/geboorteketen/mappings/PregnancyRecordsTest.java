@@ -59,6 +59,33 @@ class PregnancyRecordsTest {
     assertEquals(expected, PregnancyRecords.isPregnancy(condition), why);
   }
 
+  @ParameterizedTest(name = "{3}")
+  @CsvSource({
+      "867,,867,an update without the key keeps the stored one",
+      "867,901,901,a key the update carries is the client's",
+      ",,,no key stored: nothing to keep",
+      ",901,901,a first key sent by the client stays"})
+  void anUpdateOfTheMaternalRecordKeepsTheServersKey(String stored, String sent, String expected, String why) {
+    EpisodeOfCare previous = new EpisodeOfCare();
+    if (stored != null) {
+      previous.addIdentifier().setSystem(PregnancyKey.SYSTEM).setValue(stored);
+    }
+    previous.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.2.4.3.11.999.7.6").setValue("dossier-1");
+    EpisodeOfCare update = new EpisodeOfCare();
+    if (sent != null) {
+      update.addIdentifier().setSystem(PregnancyKey.SYSTEM).setValue(sent);
+    }
+
+    boolean carried = PregnancyRecords.keepKey(previous, update);
+
+    List<String> keys = update.getIdentifier().stream().filter(i -> PregnancyKey.SYSTEM.equals(i.getSystem()))
+        .map(i -> i.getValue()).toList();
+    assertEquals(expected == null ? List.of() : List.of(expected), keys, why);
+    assertEquals(stored != null && sent == null, carried, why);
+    assertEquals(0, update.getIdentifier().stream().filter(i -> !PregnancyKey.SYSTEM.equals(i.getSystem())).count(),
+        "only the key is carried over");
+  }
+
   private static Bundle transaction(String variant) {
     Bundle bundle = new Bundle().setType(variant.equals("batch") ? Bundle.BundleType.BATCH : Bundle.BundleType.TRANSACTION);
     EpisodeOfCare record = new EpisodeOfCare();

@@ -65,6 +65,14 @@ public class PregnancyKeyInterceptor {
     }
   }
 
+  /** Before validation: the key carried over is validated with the rest of the update. */
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = -100)
+  public void keepKey(IBaseResource previous, IBaseResource update) {
+    if (previous instanceof EpisodeOfCare before && update instanceof EpisodeOfCare after) {
+      PregnancyRecords.keepKey(before, after);
+    }
+  }
+
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
   public void created(IBaseResource resource) {
     remember(resource);

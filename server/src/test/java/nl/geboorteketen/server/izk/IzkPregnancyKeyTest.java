@@ -59,6 +59,9 @@ class IzkPregnancyKeyTest {
     LocalDate born = f.woman.getBirthDate().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
     long expected = PregnancyKey.compute(born, null, null, LocalDate.parse("2026-10-03")).orElseThrow();
     assertEquals(List.of(String.valueOf(expected)), keys(f), "the key from her birth date and the due date");
+
+    f.put(f.record); // written back as her midwife's system knows it: without the key
+    assertEquals(List.of(String.valueOf(expected)), keys(f), "an update without the key keeps it");
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.geboorteketen.mappings.PregnancyKey;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestServer;
@@ -25,6 +26,7 @@ import nl.geboorteketen.server.support.TestTokens;
 import org.hl7.fhir.dstu3.model.EpisodeOfCare;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -81,6 +83,7 @@ class IzkReferenceFamiliesTest {
       }
     }
     families.forEach(this::scenario);
+    families.forEach(this::pregnancyKey);
     String scripts = System.getenv("GK_IZK_TESTSCRIPTS");
     if (scripts != null && !scripts.isBlank()) {
       runTestScripts(Path.of(scripts));
@@ -158,6 +161,21 @@ class IzkReferenceFamiliesTest {
     expect(f.name, pgo, "Observation?context=" + episode, "Observation=" + observations);
   }
 
+  /** A family whose files date the pregnancy (a due date pointing at the zib-Pregnancy Condition) has its key. */
+  private void pregnancyKey(ReferenceFamily f) {
+    boolean dated = f.byRef.values().stream().anyMatch(r -> r instanceof org.hl7.fhir.dstu3.model.Observation o
+        && o.getCode().getCoding().stream().anyMatch(c -> "161714006".equals(c.getCode()))
+        && o.getExtension().stream().anyMatch(e -> e.getUrl().endsWith("observation-focusSTU3")));
+    f.byRef.values().stream().filter(r -> r instanceof EpisodeOfCare).forEach(record -> {
+      org.hl7.fhir.r4.model.EpisodeOfCare stored = Http.shared().get("/fhir/" + ReferenceFamily.ref(record))
+          .resource(org.hl7.fhir.r4.model.EpisodeOfCare.class);
+      boolean keyed = stored.getIdentifier().stream().anyMatch(i -> PregnancyKey.SYSTEM.equals(i.getSystem()));
+      if (keyed != dated) {
+        problems.add(f.name + " " + ReferenceFamily.ref(record) + (dated ? " has no pregnancy key" : " has a key without dating"));
+      }
+    });
+  }
+
   /** Searches as her PGO and checks "Type=n" counts (n = -1: not asserted by the scenario). */
   private org.hl7.fhir.dstu3.model.Bundle expect(String family, Http pgo, String search, String counts) {
     Http.Response r = izk(pgo, "GET", search, null);
@@ -177,7 +195,26 @@ class IzkReferenceFamiliesTest {
     return b;
   }
 
+  /**
+   * Written as the chain partner that holds it, with a partner token: the practice managing the
+   * family's maternal record (a new client, then her record, then the rest). The Echo families' records
+   * name no managing organisation; such a record only the beheerder may write (a practice opens a
+   * record for itself), so there the family's own organisation (or, naming none, a stand-in) writes the
+   * rest, the woman as its client.
+   * Organisations, practitioners and roles are register data, written by the beheerder.
+   */
   private void load(ReferenceFamily f, List<ReferenceFamily> all) {
+    String practice = f.byRef.values().stream().filter(r -> r instanceof EpisodeOfCare e && e.hasManagingOrganization())
+        .map(r -> ((EpisodeOfCare) r).getManagingOrganization().getReference()).findFirst()
+        .orElseGet(() -> f.byRef.values().stream().flatMap(r -> ReferenceFamily.references(r).stream())
+            .filter(ref -> ref.startsWith("Organization/")).sorted().findFirst()
+            .orElse("Organization/izk-" + f.name.toLowerCase())); // Echo-Casus3 names none
+    Http partner = Http.shared().withToken(TestTokens.partner("verloskundige", practice));
+    if (bsnOfWoman.containsKey(f.woman())) {
+      // her second pregnancy (Echo-Casus1 and 2), at another organisation: the beheerder lets it in
+      put(f.name, f.byRef.containsKey(practice) ? f.byRef.get(practice) : stubOrganization(practice, null), Http.shared());
+      grant(f.woman(), practice);
+    }
     Map<String, String> missing = f.missing(all);
     List<EpisodeOfCare> diagnosesLater = new ArrayList<>();
     for (Resource r : f.inLoadOrder()) {
@@ -187,7 +224,7 @@ class IzkReferenceFamiliesTest {
       }
       missing.forEach((ref, display) -> {
         if (ref.startsWith("Organization/")) {
-          put(f.name, stubOrganization(ref, display));
+          put(f.name, stubOrganization(ref, display), Http.shared());
         }
       });
       missing.keySet().removeIf(ref -> ref.startsWith("Organization/"));
@@ -196,20 +233,24 @@ class IzkReferenceFamiliesTest {
         diagnosesLater.add(record);
         toWrite = ReferenceFamily.withoutDiagnosis(record);
       }
-      put(f.name, toWrite);
+      put(f.name, toWrite, SHARED_TYPES.contains(r.fhirType()) || unmanagedRecord(r) ? Http.shared() : partner);
       if (r instanceof org.hl7.fhir.dstu3.model.Patient woman) {
         String mother = ReferenceFamily.ref(woman);
         consent(mother);
         missing.keySet().stream().filter(ref -> ref.startsWith("Patient/")).toList()
-            .forEach(child -> { childAtBirth(child, missing.get(child), mother); missing.remove(child); });
+            .forEach(child -> { childAtBirth(child, missing.get(child), mother, partner); missing.remove(child); });
       }
     }
-    diagnosesLater.forEach(record -> put(f.name, record));
+    diagnosesLater.forEach(record -> put(f.name, record, unmanagedRecord(record) ? Http.shared() : partner));
     missing.forEach((ref, display) -> problems.add(f.name + " refers to " + ref + " (" + display + "), in no family"));
   }
 
-  private void put(String family, Resource r) {
-    Http.Response answer = izk(Http.shared(), "PUT", ReferenceFamily.ref(r), STU3.newJsonParser().encodeResourceToString(r));
+  private static boolean unmanagedRecord(Resource r) {
+    return r instanceof EpisodeOfCare record && !record.hasManagingOrganization();
+  }
+
+  private void put(String family, Resource r, Http as) {
+    Http.Response answer = izk(as, "PUT", ReferenceFamily.ref(r), STU3.newJsonParser().encodeResourceToString(r));
     if (answer.status() != 200 && answer.status() != 201) {
       problems.add(family + " " + ReferenceFamily.ref(r) + ": " + answer.status() + " " + answer.body());
     }
@@ -222,7 +263,14 @@ class IzkReferenceFamiliesTest {
       problems.add(family + " " + ref + " read back: " + read.status() + " " + read.body());
       return;
     }
-    List<String> diffs = JsonDiff.of(STU3.newJsonParser().encodeResourceToString(written), read.body());
+    String shown = read.body();
+    if (written instanceof EpisodeOfCare) {
+      // the pregnancy key is the server's addition (checked in pregnancyKey), the rest must be as written
+      var record = STU3.newJsonParser().parseResource(EpisodeOfCare.class, shown);
+      record.getIdentifier().removeIf(i -> PregnancyKey.SYSTEM.equals(i.getSystem()));
+      shown = STU3.newJsonParser().encodeResourceToString(record);
+    }
+    List<String> diffs = JsonDiff.of(STU3.newJsonParser().encodeResourceToString(written), shown);
     if (!diffs.isEmpty()) {
       problems.add(family + " " + ref + " differs: " + String.join("; ", diffs.subList(0, Math.min(6, diffs.size()))));
     }
@@ -233,8 +281,7 @@ class IzkReferenceFamiliesTest {
    * holds the real number, and a PGO token names it, so each woman gets a valid one here.
    */
   private Resource withABsn(org.hl7.fhir.dstu3.model.Patient woman) {
-    String bsn = Fixtures.randomBsn();
-    bsnOfWoman.put(ReferenceFamily.ref(woman), bsn);
+    String bsn = bsnOfWoman.computeIfAbsent(ReferenceFamily.ref(woman), w -> Fixtures.randomBsn());
     var copy = STU3.newJsonParser().parseResource(org.hl7.fhir.dstu3.model.Patient.class,
         STU3.newJsonParser().encodeResourceToString(woman));
     copy.getIdentifier().stream().filter(i -> Fixtures.BSN_SYSTEM.equals(i.getSystem())).forEach(i -> {
@@ -242,6 +289,16 @@ class IzkReferenceFamiliesTest {
       i.setValue(bsn);
     });
     return copy;
+  }
+
+  private void grant(String woman, String organisation) {
+    Parameters in = new Parameters();
+    in.addParameter("organisatie", new Reference(organisation));
+    in.addParameter("reden", "tweede zwangerschap, andere echopraktijk");
+    Http.Response granted = Http.shared().postJson("/fhir/" + woman + "/$zorgrelatie-verlenen", in);
+    if (granted.status() != 200) {
+      problems.add("granting " + organisation + " for " + woman + ": " + granted);
+    }
   }
 
   /** Her pgo-delen permit: without it her PGO sees nothing (as on R4). */
@@ -253,21 +310,21 @@ class IzkReferenceFamiliesTest {
   }
 
   /** The children are referred to but not in the files: written as the midwife would at birth, with the mother link. */
-  private void childAtBirth(String child, String display, String mother) {
+  private void childAtBirth(String child, String display, String mother, Http partner) {
     Patient patient = Fixtures.example(Patient.class, "family-jansen-daan");
     patient.setId(child.substring("Patient/".length()));
     patient.getIdentifier().forEach(i -> i.setValue(Fixtures.randomBsn()));
     String[] names = (display == null ? "Kind Onbekend" : display).split(" ");
     patient.getNameFirstRep().setFamily(names[names.length - 1]).getGiven().get(0).setValue(names[0]);
     patient.setBirthDate(java.sql.Date.valueOf(LocalDate.now().minusDays(10)));
-    Http.Response stored = Http.shared().put("/fhir/" + child, Http.FHIR.newJsonParser().encodeResourceToString(patient),
+    Http.Response stored = partner.put("/fhir/" + child, Http.FHIR.newJsonParser().encodeResourceToString(patient),
         "application/fhir+json");
     RelatedPerson link = Fixtures.example(RelatedPerson.class, "family-jansen-daan-moeder");
     link.setId((String) null);
     link.getExtension().removeIf(e -> e.getUrl().endsWith("ext-maternal-record"));
     link.setPatient(new Reference(child));
     link.getExtensionByUrl("https://fhir.geboorteketen.nl/StructureDefinition/ext-related-patient").setValue(new Reference(mother));
-    Http.Response linked = Http.shared().postJson("/fhir/RelatedPerson", link);
+    Http.Response linked = partner.postJson("/fhir/RelatedPerson", link);
     if (stored.status() >= 300 || linked.status() >= 300) {
       problems.add("child " + child + ": " + stored + " / " + linked);
     }
