@@ -20,7 +20,7 @@ final class RecordSelection {
   private RecordSelection() {}
 
   static boolean inSection(Section section, Resource r, Family family) {
-    if ("entered-in-error".equals(status(r))) {
+    if ("entered-in-error".equals(status(r)) || enteredInError(r)) {
       return false;
     }
     return section.select().stream().anyMatch(s -> matches(s, r))
@@ -93,6 +93,11 @@ final class RecordSelection {
       parts.add(b.toString());
     }
     return String.join("; of ", parts) + " over " + ABOUT.getOrDefault(section.about(), section.about());
+  }
+
+  /** A Condition (the IZK's pregnancy) says entered-in-error in its verification status, not a status. */
+  private static boolean enteredInError(Resource r) {
+    return codings(r, "verificationStatus").stream().anyMatch(c -> c.endsWith("|entered-in-error"));
   }
 
   private static String status(Resource r) {

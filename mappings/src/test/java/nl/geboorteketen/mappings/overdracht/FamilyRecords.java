@@ -6,6 +6,7 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Flag;
@@ -67,13 +68,18 @@ final class FamilyRecords {
     add(plan, "gezinsplan");
     consent("prenataal", "prenataal-huisbezoek");
     consent("partner-delen", "partner-delen");
+    pregnancyCondition("izk-pregnancy", "anna");
+    pregnancyCondition("izk-pregnancy-entered-in-error", "anna").setVerificationStatus(
+        cc("http://terminology.hl7.org/CodeSystem/condition-ver-status", "entered-in-error"));
+    pregnancyCondition("izk-other-family-pregnancy", "other");
     obs("other-family-pregnancy", SCT, "118185001", "other");
     obs("pregnancy-entered-in-error", SCT, "118185001", "anna").setStatus(Observation.ObservationStatus.ENTEREDINERROR);
     obs("unrelated-lab", LOINC, "718-7", "anna");
     obs("earlier-pregnancy-feeding", SCT, "289145007", "daan").addExtension(
         HandoverDocumentBuilder.MATERNAL_RECORD_EXT, new Reference("EpisodeOfCare/earlier"));
-    records.stream().filter(r -> r instanceof org.hl7.fhir.r4.model.Observation o && o.getExtension().isEmpty())
-        .forEach(r -> ((Observation) r).addExtension(HandoverDocumentBuilder.MATERNAL_RECORD_EXT, new Reference("EpisodeOfCare/record")));
+    records.stream().filter(r -> (r instanceof Observation || r instanceof Condition)
+            && ((org.hl7.fhir.r4.model.DomainResource) r).getExtension().isEmpty())
+        .forEach(r -> ((org.hl7.fhir.r4.model.DomainResource) r).addExtension(HandoverDocumentBuilder.MATERNAL_RECORD_EXT, new Reference("EpisodeOfCare/record")));
   }
 
   HandoverInput input(String type) {
@@ -91,6 +97,13 @@ final class FamilyRecords {
         .setCode(cc(system, code)).setSubject(new Reference("Patient/" + patient));
     add(o, id);
     return o;
+  }
+
+  /** The pregnancy as the IZK writes it: a zib-Pregnancy Condition. */
+  private Condition pregnancyCondition(String id, String patient) {
+    Condition c = new Condition().setCode(cc(SCT, "118185001")).setSubject(new Reference("Patient/" + patient));
+    add(c, id);
+    return c;
   }
 
   private void indication(String id, ServiceRequest.ServiceRequestStatus status) {

@@ -18,9 +18,13 @@ import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestServer;
 import nl.geboorteketen.server.support.TestTokens;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -28,11 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A pregnancy as a PGO-facing midwife system writes it through the IZK endpoint: a zib-Pregnancy
- * Condition, with the due date pointing at it by focus (Nictiz's Echo families do so). Its maternal
- * record gets the same pregnancy key as one written in our own R4 shape.
+ * A pregnancy as a midwife's system writes it through the IZK endpoint: a zib-Pregnancy Condition,
+ * with the due date pointing at it by focus (Nictiz's Echo families do so). Its maternal record gets
+ * the same pregnancy key as one written in our own R4 shape, and the kraamzorg handover carries it.
  */
-class IzkPregnancyKeyTest {
+class IzkPregnancyTest {
 
   private static final FhirContext STU3 = FhirContext.forDstu3Cached();
   private static final String PRACTICE = "Organization/family-jansen-verloskundigenpraktijk";
@@ -75,6 +79,28 @@ class IzkPregnancyKeyTest {
     f.put(gravidity);
 
     assertEquals(List.of(), keys(f), "gravidity points at the pregnancy but dates nothing");
+  }
+
+  @Test
+  void theKraamzorgHandoverCarriesTheIzkPregnancy() {
+    Family f = new Family();
+    f.put(f.woman);
+    f.put(f.record);
+    f.put(f.pregnancyCondition());
+    f.put(f.dueDate("2026-10-03"));
+    Parameters in = new Parameters();
+    in.addParameter().setName("type").setValue(new CodeType("verloskundige-kraamzorg"));
+    in.addParameter().setName("ontvanger").setValue(new Reference("Organization/family-jansen-kraamzorg"));
+
+    Http.Response r = f.midwife.postJson("/fhir/EpisodeOfCare/" + f.record.getIdElement().getIdPart() + "/$overdracht", in);
+
+    assertEquals(200, r.status(), r::toString);
+    Bundle document = (Bundle) r.resource(Parameters.class).getParameter("document").getResource();
+    Composition composition = (Composition) document.getEntryFirstRep().getResource();
+    List<String> pregnancySection = composition.getSection().stream()
+        .filter(s -> s.getCode().getCoding().stream().anyMatch(c -> "zwangerschap".equals(c.getCode())))
+        .flatMap(s -> s.getEntry().stream()).map(Reference::getReference).sorted().toList();
+    assertEquals(List.of("Condition/" + f.prefix + "pregnancy", "Observation/" + f.prefix + "family-jansen-edd"), pregnancySection);
   }
 
   /** Another partner, with a client of her own, points a due date at a stranger's pregnancy. */
