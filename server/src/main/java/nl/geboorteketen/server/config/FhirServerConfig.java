@@ -18,15 +18,10 @@ import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.validation.IValidatorModule;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
-import java.util.Optional;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
-import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Resource;
+import nl.geboorteketen.server.fhir.StoredRecords;
 import nl.geboorteketen.server.web.IssueCodeInterceptor;
 import nl.geboorteketen.server.web.OpenApiDocs;
 import nl.geboorteketen.server.web.OperationParameterDocs;
@@ -114,14 +109,8 @@ public class FhirServerConfig {
   @Bean
   public TargetProfiles targetProfiles(FhirContext ctx, ProfilePackage pkg, ProfileSelector selector, DaoRegistry daos,
       ObjectProvider<TargetVisibility> visibility) {
-    return new TargetProfiles(ctx, pkg, selector, ref -> {
-      IdType id = new IdType(ref);
-      try {
-        return Optional.of((Resource) daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails()));
-      } catch (ResourceNotFoundException | ResourceGoneException e) {
-        return Optional.empty();
-      }
-    }, visibility.getIfAvailable(() -> TargetVisibility.EVERYONE));
+    return new TargetProfiles(ctx, pkg, selector, ref -> StoredRecords.read(daos, ref),
+        visibility.getIfAvailable(() -> TargetVisibility.EVERYONE));
   }
 
   /**

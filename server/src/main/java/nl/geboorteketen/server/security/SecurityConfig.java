@@ -3,10 +3,7 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import com.nimbusds.jose.jwk.JWK;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +11,11 @@ import javax.sql.DataSource;
 import nl.geboorteketen.mappings.access.AccessRules;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.consent.ConsentService;
+import nl.geboorteketen.server.fhir.StoredRecords;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.TargetVisibility;
-import org.hl7.fhir.r4.model.IdType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -102,14 +99,7 @@ public class SecurityConfig {
   @Bean
   public WriteGate writeGate(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector,
       Settings settings, IInterceptorService storageInterceptors, DaoRegistry daos, FamilyScope scope) {
-    WriteRules.RecordOwners owners = record -> {
-      IdType id = new IdType(record);
-      try {
-        return scope.familyMembersOf(daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails()));
-      } catch (ResourceNotFoundException | ResourceGoneException e) {
-        return Set.of();
-      }
-    };
+    WriteRules.RecordOwners owners = record -> StoredRecords.read(daos, record).map(scope::familyMembersOf).orElse(Set.of());
     WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector, owners),
         new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())));
     storageInterceptors.registerInterceptor(gate);

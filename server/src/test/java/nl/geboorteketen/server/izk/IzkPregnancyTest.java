@@ -52,10 +52,7 @@ class IzkPregnancyTest {
 
   @Test
   void aPregnancyConditionWithItsDueDateKeysTheMaternalRecord() {
-    Family f = new Family();
-    f.put(f.woman);
-    f.put(f.record);
-    f.put(f.pregnancyCondition());
+    Family f = Family.withPregnancy();
     assertEquals(List.of(), keys(f), "a pregnancy without dating: no key yet");
 
     f.put(f.dueDate("2026-10-03"));
@@ -70,10 +67,7 @@ class IzkPregnancyTest {
 
   @Test
   void onlyDatingMakesTheKey() {
-    Family f = new Family();
-    f.put(f.woman);
-    f.put(f.record);
-    f.put(f.pregnancyCondition());
+    Family f = Family.withPregnancy();
     Observation gravidity = f.pointingAtThePregnancy(Fixtures.example(Observation.class, "family-jansen-gravidity"));
 
     f.put(gravidity);
@@ -83,10 +77,7 @@ class IzkPregnancyTest {
 
   @Test
   void theKraamzorgHandoverCarriesTheIzkPregnancy() {
-    Family f = new Family();
-    f.put(f.woman);
-    f.put(f.record);
-    f.put(f.pregnancyCondition());
+    Family f = Family.withPregnancy();
     f.put(f.dueDate("2026-10-03"));
     Parameters in = new Parameters();
     in.addParameter().setName("type").setValue(new CodeType("verloskundige-kraamzorg"));
@@ -106,10 +97,7 @@ class IzkPregnancyTest {
   /** Another partner, with a client of her own, points a due date at a stranger's pregnancy. */
   @Test
   void aDueDateAboutAStrangersPregnancyIsRefusedAndKeysNothing() {
-    Family stranger = new Family();
-    stranger.put(stranger.woman);
-    stranger.put(stranger.record);
-    stranger.put(stranger.pregnancyCondition());
+    Family stranger = Family.withPregnancy();
     Http kraamzorg = Http.shared().withToken(TestTokens.partner("kraamzorg", "Organization/family-jansen-kraamzorg"));
     Patient ownClient = Fixtures.example(Patient.class, "family-jansen-anna");
     ownClient.setId((String) null);
@@ -151,6 +139,15 @@ class IzkPregnancyTest {
       record.getDiagnosis().clear();
       record.setPatient(new Reference("Patient/" + woman.getIdElement().getIdPart()))
           .setManagingOrganization(new Reference(PRACTICE));
+    }
+
+    /** The woman, her record and the pregnancy Condition, written in that order. */
+    static Family withPregnancy() {
+      Family f = new Family();
+      f.put(f.woman);
+      f.put(f.record);
+      f.put(f.pregnancyCondition());
+      return f;
     }
 
     org.hl7.fhir.dstu3.model.Condition pregnancyCondition() {
