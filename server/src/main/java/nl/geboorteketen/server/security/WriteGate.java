@@ -32,6 +32,7 @@ public class WriteGate {
 
   private static final String QUEUE = WriteGate.class.getName() + ".queue";
   private static final String WRITTEN = WriteGate.class.getName() + ".written";
+  private static final String UPDATES = WriteGate.class.getName() + ".updates";
   static final String FOREIGN_MATCH = WriteGate.class.getName() + ".foreignMatch";
   private static final Map<String, Integer> ORDER = Map.of("Patient", 0, "EpisodeOfCare", 1, "RelatedPerson", 2,
       "CareTeam", 3);
@@ -65,6 +66,28 @@ public class WriteGate {
     onWrite(request, new Write(previous, resource));
   }
 
+  /**
+   * Every update, before HAPI compares it with the stored version: one that changes nothing is
+   * answered without reaching the hooks above, and must not confirm another family's record. In a
+   * transaction it is checked when the bundle is decided (the entries before it may start the
+   * relationship); a batch entry stands alone, its predecessors already stored.
+   */
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  @SuppressWarnings("unchecked")
+  public void updating(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    Caller caller = callerOf(request);
+    if (caller == null) {
+      return;
+    }
+    RestOperationTypeEnum op = request.getRestOperationType();
+    if (op == RestOperationTypeEnum.TRANSACTION) {
+      ((List<Write>) request.getUserData().computeIfAbsent(UPDATES, k -> new ArrayList<Write>()))
+          .add(new Write(previous, resource));
+      return;
+    }
+    rules.checkStored(caller, previous, resource);
+  }
+
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
   public void deleted(IBaseResource resource, RequestDetails request) {
     onWrite(request, new Write(resource, null));
@@ -78,12 +101,18 @@ public class WriteGate {
       return;
     }
     List<Write> queued = (List<Write>) request.getUserData().remove(QUEUE);
+    List<Write> updates = (List<Write>) request.getUserData().remove(UPDATES);
     refuseForeignMatch(request);
     if (queued != null) {
       queued.sort(Comparator.comparingInt(w -> ORDER.getOrDefault(w.type(), 9)));
       Set<String> sameRequest = new HashSet<>();
       queued.forEach(w -> sameRequest.add(w.ref()));
       queued.forEach(w -> decide(request, caller, w, sameRequest));
+    }
+    if (updates != null) {
+      Set<String> decided = written(request);
+      updates.stream().filter(w -> !decided.contains(w.ref()))
+          .forEach(w -> rules.checkStored(caller, w.previous(), w.current()));
     }
   }
 

@@ -77,9 +77,7 @@ public class WriteRules {
     String org = caller.organisation();
     boolean receiverUpdatesHandover = receiverUpdatesHandover(org, previous, current);
     if (previous != null && !receiverUpdatesHandover) {
-      requireOwnFamilies(org, previous, patientsOf(previous), "De opgeslagen " + type + "/"
-          + previous.getIdElement().getIdPart());
-      requireOwnSubscription(org, previous);
+      requireOwnStored(org, previous);
     }
     if (previous instanceof RelatedPerson link && ChainShapes.isFamilyLink(link)
         && !(current instanceof RelatedPerson still && ChainShapes.isFamilyLink(still))) {
@@ -108,6 +106,28 @@ public class WriteRules {
     }
     requireOwnSubscription(org, current);
     checkTransitions(caller, previous, current);
+  }
+
+  /**
+   * The stored version an update replaces is the caller's to replace. Also for an update that changes
+   * nothing, which HAPI answers without storing anything (so without {@link #check}).
+   */
+  public void checkStored(Caller caller, IBaseResource previous, IBaseResource current) {
+    if (caller.isBeheerder()) {
+      return;
+    }
+    if (caller.isPgo()) {
+      throw forbidden("Een PGO mag alleen lezen, niet schrijven.");
+    }
+    if (!receiverUpdatesHandover(caller.organisation(), previous, current)) {
+      requireOwnStored(caller.organisation(), previous);
+    }
+  }
+
+  private void requireOwnStored(String org, IBaseResource previous) {
+    requireOwnFamilies(org, previous, patientsOf(previous), "De opgeslagen " + previous.fhirType() + "/"
+        + previous.getIdElement().getIdPart());
+    requireOwnSubscription(org, previous);
   }
 
   /** Every Patient the resource refers to, maternal records and BSN references resolved through the ledger. */

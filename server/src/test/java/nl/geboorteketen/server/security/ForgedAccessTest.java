@@ -140,6 +140,47 @@ class ForgedAccessTest {
     assertForbidden(midwife.postJson("/fhir/Observation", derived));
   }
 
+  /**
+   * In a batch each entry stands alone: an entry pointing at a stranger's record that another entry of
+   * the same batch rewrites (and is refused for) is checked against the stranger's family all the same.
+   */
+  @Test
+  void aBatchEntryPointingAtARecordAnotherEntryWritesIsStillChecked() {
+    String strangersPregnancy = world.other.get("Observation/family-jansen-pregnancy");
+    Observation stored = admin.get("/fhir/" + strangersPregnancy).resource(Observation.class);
+    Observation pointing = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("batch-pointing-" + System.nanoTime())).setSubject(new Reference(SecurityWorld.ANNA));
+    pointing.addFocus(new Reference(strangersPregnancy));
+    stored.addNote().setText("door een vreemde toegevoegd");
+    Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+    batch.addEntry().setResource(pointing).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    batch.addEntry().setResource(stored).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(strangersPregnancy);
+
+    Http.Response r = midwife.postJson("/fhir", batch);
+
+    assertEquals(200, r.status(), r::toString);
+    Bundle answer = r.resource(Bundle.class);
+    assertTrue(answer.getEntry().get(0).getResponse().getStatus().startsWith("403"), r::toString);
+    assertTrue(answer.getEntry().get(1).getResponse().getStatus().startsWith("403"), r::toString);
+    assertEquals(0, admin.get("/fhir/Observation?code:text=" + pointing.getCode().getText()).resource(Bundle.class)
+        .getEntry().size(), "nothing of the batch is stored");
+  }
+
+  @Test
+  void anUnchangedPutOfAStrangersRecordIsRefusedToo() {
+    String strangersPregnancy = world.other.get("Observation/family-jansen-pregnancy");
+    Observation stored = admin.get("/fhir/" + strangersPregnancy).resource(Observation.class);
+    Http.Response single = midwife.put("/fhir/" + strangersPregnancy, Http.FHIR.newJsonParser().encodeResourceToString(stored),
+        "application/fhir+json");
+    assertForbidden(single);
+    Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+    batch.addEntry().setResource(stored).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(strangersPregnancy);
+    Http.Response r = midwife.postJson("/fhir", batch);
+    assertTrue(r.resource(Bundle.class).getEntry().get(0).getResponse().getStatus().startsWith("403"), r::toString);
+    batch.setType(Bundle.BundleType.TRANSACTION);
+    assertForbidden(midwife.postJson("/fhir", batch));
+  }
+
   @Test
   void conditionalCreateDoesNotHandOverAnotherFamilysResource() {
     String foreign = world.other.get("Observation/family-jansen-pregnancy");
