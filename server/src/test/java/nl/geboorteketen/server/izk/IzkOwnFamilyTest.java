@@ -25,13 +25,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Our own pregnancy with its birth and kraamweek (the Jansen examples) in the IZK's STU3 shapes, written
- * through /fhir/stu3 record by record, validated by our R4 profiles, and read back unchanged as the
+ * through /fhir/stu3 record by record with the midwife practice's partner token (register data as the
+ * beheerder), validated by our R4 profiles, and read back unchanged as the
  * mother's PGO: the write path of the IZK view, in every build.
  */
 class IzkOwnFamilyTest {
 
   private static final FhirContext STU3 = FhirContext.forDstu3Cached();
   private static final String BSN = "http://fhir.nl/fhir/NamingSystem/bsn";
+  /** Register data (AGB / URA registers), written by the beheerder; the family's records by its midwife. */
+  private static final List<String> REGISTERS = List.of("Organization", "Practitioner", "PractitionerRole");
   private static final String FOCUS = "http://nictiz.nl/fhir/StructureDefinition/observation-focusSTU3";
 
   @Test
@@ -53,12 +56,15 @@ class IzkOwnFamilyTest {
     ReferenceFamily family = ReferenceFamily.of("Jansen", ours.stream().map(view::toStu3).toList());
     List<Resource> written = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    Http midwife = Http.shared().withToken(TestTokens.partner("verloskundige",
+        "Organization/" + prefix + "family-jansen-verloskundigenpraktijk"));
     for (Resource r : family.inLoadOrder()) {
       String path = ReferenceFamily.ref(r);
       org.hl7.fhir.r4.model.Resource r4 = asR4.get(path);
+      Http writer = REGISTERS.contains(r.fhirType()) ? Http.shared() : midwife;
       Http.Response answer = r4 == null
-          ? send("PUT", "/fhir/stu3/" + path, STU3.newJsonParser().encodeResourceToString(r))
-          : Http.shared().put("/fhir/" + r4.fhirType() + "/" + r4.getIdElement().getIdPart(),
+          ? send(writer, "PUT", "/fhir/stu3/" + path, STU3.newJsonParser().encodeResourceToString(r))
+          : writer.put("/fhir/" + r4.fhirType() + "/" + r4.getIdElement().getIdPart(),
               Http.FHIR.newJsonParser().encodeResourceToString(r4), "application/fhir+json");
       if (answer.status() >= 300) {
         problems.add(path + ": " + answer);
@@ -125,8 +131,8 @@ class IzkOwnFamilyTest {
     return examples;
   }
 
-  private static Http.Response send(String method, String path, String body) {
-    return Http.shared().send(HttpRequest.newBuilder(URI.create(root() + path))
+  private static Http.Response send(Http as, String method, String path, String body) {
+    return as.send(HttpRequest.newBuilder(URI.create(root() + path))
         .method(method, HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json"));
   }
