@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -131,7 +132,7 @@ public class PregnancyKeyInterceptor {
   }
 
   /** Runs the work in a transaction of its own once the current one has committed (at once outside one). */
-  private void afterCommit(java.util.function.Consumer<Map<String, Resource>> work) {
+  private void afterCommit(Consumer<Map<String, Resource>> work) {
     Map<String, Resource> written = Objects.requireNonNullElseGet(writtenInThisTransaction(), Map::of);
     Runnable run = () -> newTransaction.executeWithoutResult(status -> work.accept(written));
     if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -48,6 +48,7 @@ public record References(Set<String> patients, Set<String> episodes, Set<String>
   }
 
   private void collect(FhirContext ctx, IBaseResource resource) {
+    Set<String> familyTypes = familyTypes(ctx);
     for (Reference ref : ctx.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
       if (ref.hasReference() && !ref.getReference().startsWith("#")) {
         String type = ref.getReferenceElement().getResourceType();
@@ -56,7 +57,7 @@ public record References(Set<String> patients, Set<String> episodes, Set<String>
           patients.add("Patient/" + id);
         } else if (id != null && "EpisodeOfCare".equals(type)) {
           episodes.add("EpisodeOfCare/" + id);
-        } else if (id != null && type != null && familyTypes(ctx).contains(type)) {
+        } else if (id != null && type != null && familyTypes.contains(type)) {
           records.add(type + "/" + id);
         }
       }

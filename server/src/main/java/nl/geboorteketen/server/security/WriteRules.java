@@ -68,11 +68,8 @@ public class WriteRules {
                 + caller.tableRole() + ".");
       }
     });
-    if (caller.isBeheerder()) {
+    if (!isPartner(caller)) {
       return;
-    }
-    if (caller.isPgo()) {
-      throw forbidden("Een PGO mag alleen lezen, niet schrijven.");
     }
     String org = caller.organisation();
     boolean receiverUpdatesHandover = receiverUpdatesHandover(org, previous, current);
@@ -87,7 +84,8 @@ public class WriteRules {
     if (current == null) {
       return;
     }
-    Set<String> patients = patientsOf(current);
+    References refs = References.of(ctx, current);
+    Set<String> patients = patientsOf(current, refs);
     Set<String> referenced = new LinkedHashSet<>(patients);
     if (current.fhirType().equals("Patient") && previous == null) {
       patients.remove("Patient/" + current.getIdElement().getIdPart()); // a new client: she is no one else's yet
@@ -102,7 +100,7 @@ public class WriteRules {
       requireOwnFamilies(org, current, patients, "Deze " + type);
       // whom the rules above let this write start with (a new client, the woman of a record being opened)
       referenced.removeAll(patients);
-      requireOwnRecords(org, current, sameRequest, referenced, "Deze " + type);
+      requireOwnRecords(org, current, refs.records(), sameRequest, referenced, "Deze " + type);
     }
     requireOwnSubscription(org, current);
     checkTransitions(caller, previous, current);
@@ -113,15 +111,17 @@ public class WriteRules {
    * nothing, which HAPI answers without storing anything (so without {@link #check}).
    */
   public void checkStored(Caller caller, IBaseResource previous, IBaseResource current) {
-    if (caller.isBeheerder()) {
-      return;
+    if (isPartner(caller) && !receiverUpdatesHandover(caller.organisation(), previous, current)) {
+      requireOwnStored(caller.organisation(), previous);
     }
+  }
+
+  /** The beheerder writes anything, a PGO nothing; a partner's write is checked against its families. */
+  private static boolean isPartner(Caller caller) {
     if (caller.isPgo()) {
       throw forbidden("Een PGO mag alleen lezen, niet schrijven.");
     }
-    if (!receiverUpdatesHandover(caller.organisation(), previous, current)) {
-      requireOwnStored(caller.organisation(), previous);
-    }
+    return !caller.isBeheerder();
   }
 
   private void requireOwnStored(String org, IBaseResource previous) {
@@ -132,7 +132,10 @@ public class WriteRules {
 
   /** Every Patient the resource refers to, maternal records and BSN references resolved through the ledger. */
   Set<String> patientsOf(IBaseResource resource) {
-    References refs = References.of(ctx, resource);
+    return patientsOf(resource, References.of(ctx, resource));
+  }
+
+  private Set<String> patientsOf(IBaseResource resource, References refs) {
     Set<String> patients = new LinkedHashSet<>(refs.patients());
     for (String record : refs.episodes()) {
       CareLedger.Episode episode = ledger.episode(record).orElseThrow(() -> forbidden(
@@ -158,10 +161,10 @@ public class WriteRules {
    * Every stored record this one points at belongs to families the caller cares for, or to a person
    * this write lets it start with. The refusal names the reference, never whose record it is.
    */
-  private void requireOwnRecords(String org, IBaseResource resource, Set<String> sameRequest, Set<String> starting,
-      String what) {
+  private void requireOwnRecords(String org, IBaseResource resource, Set<String> records, Set<String> sameRequest,
+      Set<String> starting, String what) {
     String self = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
-    for (String record : References.of(ctx, resource).records()) {
+    for (String record : records) {
       if (record.equals(self) || sameRequest.contains(record)) {
         continue;
       }
