@@ -140,6 +140,20 @@ class ForgedAccessTest {
     assertForbidden(midwife.postJson("/fhir/Observation", derived));
   }
 
+  /** The same pointing, hidden in a contained resource of a record about her own client. */
+  @Test
+  void aContainedRecordPointingAtAStrangersRecordIsRefused() {
+    Observation hidden = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("verborgen")).setSubject(new Reference(SecurityWorld.ANNA));
+    hidden.addFocus(new Reference(world.other.get("Observation/family-jansen-pregnancy")));
+    hidden.setId("hidden");
+    Observation outer = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    outer.addContained(hidden);
+    outer.addHasMember(new Reference("#hidden"));
+    assertForbidden(midwife.postJson("/fhir/Observation", outer));
+  }
+
   /**
    * In a batch each entry stands alone: an entry pointing at a stranger's record that another entry of
    * the same batch rewrites (and is refused for) is checked against the stranger's family all the same.
