@@ -34,6 +34,7 @@ public final class H2Planner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(H2Planner.class);
   static final int TOKEN_HASH_SELECTIVITY = 2;
   static final int LINK_TARGET_SELECTIVITY = 20;
+  static final int STATEMENTS_CACHED = 128;
   private static final int LOCK_WAIT_MS = 200;
   private static final int ATTEMPTS = 10;
   private static final long RETRY_MS = 3_000;
@@ -54,12 +55,24 @@ public final class H2Planner implements AutoCloseable {
     this.dataSource = dataSource;
   }
 
-  /** H2's own analysis off: this class analyses and then states what the statistics cannot see. */
+  /**
+   * H2's own analysis off: this class analyses and then states what the statistics cannot see. And
+   * a larger cache of parsed statements per connection: H2 keeps 8, a create alone runs more
+   * distinct statements than that, so most were parsed and planned again (4 % of a create's CPU).
+   */
   public static String url(String jdbcUrl) {
-    if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(Locale.ROOT).contains("ANALYZE_AUTO")) {
+    if (!jdbcUrl.startsWith("jdbc:h2:")) {
       return jdbcUrl;
     }
-    return jdbcUrl + ";ANALYZE_AUTO=0";
+    String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+    String url = jdbcUrl;
+    if (!upper.contains("ANALYZE_AUTO")) {
+      url += ";ANALYZE_AUTO=0";
+    }
+    if (!upper.contains("QUERY_CACHE_SIZE")) {
+      url += ";QUERY_CACHE_SIZE=" + STATEMENTS_CACHED;
+    }
+    return url;
   }
 
   /** On H2: analyses and declares in the background, now and every hour. Elsewhere nothing. */

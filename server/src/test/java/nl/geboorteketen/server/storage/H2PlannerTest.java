@@ -50,6 +50,12 @@ class H2PlannerTest {
     assertStartsFromLinks();
   }
 
+  @Test
+  void eachConnectionKeepsMoreParsedStatementsThanH2sDefault() throws SQLException {
+    assertEquals(String.valueOf(H2Planner.STATEMENTS_CACHED), query("SELECT SETTING_VALUE"
+        + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'"));
+  }
+
   private static void assertStartsFromLinks() throws SQLException {
     String plan = query("EXPLAIN " + SUBJECT_AND_CODE);
     int links = plan.indexOf("\"HFJ_RES_LINK\"");
