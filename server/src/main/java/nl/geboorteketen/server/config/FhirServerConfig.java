@@ -21,6 +21,7 @@ import ca.uhn.fhir.validation.IValidatorModule;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter;
+import javax.sql.DataSource;
 import nl.geboorteketen.server.fhir.StoredRecords;
 import nl.geboorteketen.server.web.IssueCodeInterceptor;
 import nl.geboorteketen.server.web.OpenApiDocs;
@@ -106,10 +107,16 @@ public class FhirServerConfig {
     return new EntryFetcher(ctx, chain, daos, worker);
   }
 
+  /** Records read on the server's behalf by the write checks; a few thousand kept parsed. */
   @Bean
-  public TargetProfiles targetProfiles(FhirContext ctx, ProfilePackage pkg, ProfileSelector selector, DaoRegistry daos,
-      ObjectProvider<TargetVisibility> visibility) {
-    return new TargetProfiles(ctx, pkg, selector, ref -> StoredRecords.read(daos, ref),
+  public StoredRecords storedRecords(DaoRegistry daos, DataSource dataSource) {
+    return new StoredRecords(daos, dataSource, 2_000);
+  }
+
+  @Bean
+  public TargetProfiles targetProfiles(FhirContext ctx, ProfilePackage pkg, ProfileSelector selector,
+      StoredRecords stored, ObjectProvider<TargetVisibility> visibility) {
+    return new TargetProfiles(ctx, pkg, selector, stored::read,
         visibility.getIfAvailable(() -> TargetVisibility.EVERYONE));
   }
 

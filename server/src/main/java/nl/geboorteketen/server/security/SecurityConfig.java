@@ -98,8 +98,8 @@ public class SecurityConfig {
    */
   @Bean
   public WriteGate writeGate(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector,
-      Settings settings, IInterceptorService storageInterceptors, DaoRegistry daos, FamilyScope scope) {
-    WriteRules.RecordOwners owners = record -> StoredRecords.read(daos, record).map(scope::familyMembersOf).orElse(Set.of());
+      Settings settings, IInterceptorService storageInterceptors, StoredRecords stored, FamilyScope scope) {
+    WriteRules.RecordOwners owners = record -> stored.read(record).map(scope::familyMembersOf).orElse(Set.of());
     WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector, owners),
         new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())));
     storageInterceptors.registerInterceptor(gate);
