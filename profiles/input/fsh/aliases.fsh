@@ -45,4 +45,5 @@ Alias: $nlApgar5 = http://nictiz.nl/fhir/StructureDefinition/nl-core-ApgarScore-
 Alias: $nlApgar10 = http://nictiz.nl/fhir/StructureDefinition/nl-core-ApgarScore-10Minute
 Alias: $nlFeedingPattern = http://nictiz.nl/fhir/StructureDefinition/nl-core-FeedingPatternInfant
 Alias: $nlProcedureEvent = http://nictiz.nl/fhir/StructureDefinition/nl-core-Procedure-event
+Alias: $nlEncounter = http://nictiz.nl/fhir/StructureDefinition/nl-core-Encounter
 Alias: $obsCategory = http://terminology.hl7.org/CodeSystem/observation-category

@@ -167,9 +167,7 @@ class IzkPgoViewTest {
   private static void meetsMedMijsGeneralRules(Bundle b) {
     for (Bundle.BundleEntryComponent e : b.getEntry()) {
       org.hl7.fhir.dstu3.model.Resource r = e.getResource();
-      // we have no Encounter profile, so there is none to claim (README, "Not there yet")
-      assertTrue(r.getMeta().hasProfile() || r instanceof org.hl7.fhir.dstu3.model.Encounter,
-          () -> r.getId() + " has no meta.profile");
+      assertTrue(r.getMeta().hasProfile(), () -> r.getId() + " has no meta.profile");
       for (org.hl7.fhir.dstu3.model.Coding c : TERSER.getAllPopulatedChildElementsOfType(r, org.hl7.fhir.dstu3.model.Coding.class)) {
         assertTrue(c.hasSystem() && c.hasCode(), () -> r.getId() + ": a coding without system or code: " + c.getSystem() + "|" + c.getCode());
         assertFalse(c.getSystem().startsWith("urn:oid:2.16.840.1.113883.2.4.3.11.60.40.2"), () -> r.getId() + ": zib OID " + c.getSystem());
@@ -317,6 +315,16 @@ class IzkPgoViewTest {
     assertTrue(ids(found).contains(pregnancy));
     found.getEntry().forEach(e -> assertEquals(family.mother(),
         ((org.hl7.fhir.dstu3.model.Condition) e.getResource()).getSubject().getReference()));
+  }
+
+  /** A contact written through R4 was validated against gk-encounter, and claims the zib it builds on. */
+  @Test
+  void aContactWrittenThroughR4ClaimsTheZibEncounter() {
+    Http.Response r = izk(family.pgo(), encounter, "application/fhir+json");
+    assertEquals(200, r.status(), r::toString);
+    org.hl7.fhir.dstu3.model.Encounter shown = STU3.newJsonParser().parseResource(org.hl7.fhir.dstu3.model.Encounter.class, r.body());
+    assertEquals(List.of("http://nictiz.nl/fhir/StructureDefinition/zib-Encounter"),
+        shown.getMeta().getProfile().stream().map(org.hl7.fhir.dstu3.model.UriType::getValue).toList());
   }
 
   /** MedMij asks a display on each coding; a bare code from a code system the server holds gets its display. */
