@@ -107,10 +107,10 @@ public class FhirServerConfig {
     return new EntryFetcher(ctx, chain, daos, worker);
   }
 
-  /** Records read on the server's behalf by the write checks; a few thousand kept parsed. */
+  /** Records the write checks read; the last 500 stay parsed (those of the families being written). */
   @Bean
   public StoredRecords storedRecords(DaoRegistry daos, DataSource dataSource) {
-    return new StoredRecords(daos, dataSource, 2_000);
+    return new StoredRecords(daos, dataSource, 500);
   }
 
   @Bean
