@@ -327,6 +327,28 @@ class ForgedAccessTest {
     assertForbidden(midwife.postJson("/fhir/ServiceRequest/$lip-indicatie", in));
   }
 
+  /**
+   * HAPI's own instance operations write tags (a claimed profile, unvalidated) or remove history: not
+   * a partner's, on a stranger's record nor on its own family's.
+   */
+  @Test
+  void hapisMetaAndExpungeOperationsAreNotAPartners() {
+    String marker = "https://fhir.geboorteketen.nl/StructureDefinition/gk-maternal-record";
+    Parameters meta = new Parameters();
+    meta.addParameter().setName("meta").setValue(new org.hl7.fhir.r4.model.Meta().addProfile(marker + "-vervalst"));
+    for (String record : new String[] {world.otherRecord, SecurityWorld.RECORD}) {
+      assertForbidden(midwife.postJson("/fhir/" + record + "/$meta-add", meta));
+      assertForbidden(midwife.postJson("/fhir/" + record + "/$meta-delete", meta));
+      assertForbidden(midwife.get("/fhir/" + record + "/$meta"));
+    }
+    Parameters expunge = new Parameters();
+    expunge.addParameter().setName("expungeEverything").setValue(new org.hl7.fhir.r4.model.BooleanType(true));
+    assertForbidden(midwife.postJson("/fhir/" + world.otherMother + "/$expunge", expunge));
+    EpisodeOfCare stored = admin.get("/fhir/" + world.otherRecord).resource(EpisodeOfCare.class);
+    assertFalse(stored.getMeta().hasProfile(marker + "-vervalst"), "no profile claimed on the stranger's record");
+    assertStillClosed();
+  }
+
   private static EpisodeOfCare ownRecordFor(String patient) {
     EpisodeOfCare record = Fixtures.example(EpisodeOfCare.class, "family-jansen-zwangerschap");
     record.setId((String) null);
