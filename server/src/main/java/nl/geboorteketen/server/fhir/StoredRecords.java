@@ -61,8 +61,11 @@ public final class StoredRecords {
       return Optional.of(hit.resource().copy());
     }
     Optional<Resource> read = readFromStore(id);
+    // kept only if nothing changed around the read: a $meta-add in between would otherwise be kept
+    // under the tags from before it
     if (current.isPresent() && read.isPresent()
-        && String.valueOf(current.get().version()).equals(read.get().getIdElement().getVersionIdPart())) {
+        && String.valueOf(current.get().version()).equals(read.get().getIdElement().getVersionIdPart())
+        && current.equals(currentVersion(id))) {
       kept.put(key, new Kept(current.get(), read.get().copy()));
     }
     return read;
