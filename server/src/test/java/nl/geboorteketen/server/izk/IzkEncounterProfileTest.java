@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestServer;
@@ -50,8 +48,7 @@ class IzkEncounterProfileTest {
         .header("Accept", "application/fhir+json"));
     assertEquals(200, shown.status(), shown::toString);
 
-    Stu3ProfileCheck profiles = new Stu3ProfileCheck(Stream.of(System.getenv("GK_IZK_STU3_PROFILES")
-        .split(java.io.File.pathSeparator)).map(Path::of).toList());
+    Stu3ProfileCheck profiles = Stu3ProfileCheck.fromPathList(System.getenv("GK_IZK_STU3_PROFILES"));
     assertEquals(List.of(), profiles.errors(shown.body()), shown.body());
   }
 }

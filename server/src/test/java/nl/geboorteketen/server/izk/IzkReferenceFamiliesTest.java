@@ -101,7 +101,7 @@ class IzkReferenceFamiliesTest {
   private void runTestScripts(Path cert) throws IOException {
     String profileFolders = System.getenv("GK_IZK_STU3_PROFILES");
     Stu3ProfileCheck profiles = profileFolders == null || profileFolders.isBlank() ? null
-        : new Stu3ProfileCheck(Stream.of(profileFolders.split(java.io.File.pathSeparator)).map(Path::of).toList());
+        : Stu3ProfileCheck.fromPathList(profileFolders);
     Stu3TestScripts runner = new Stu3TestScripts(root() + "/fhir/stu3",
         patientId -> TestTokens.pgo(bsnOfWoman.get("Patient/" + patientId)), profiles);
     List<Stu3TestScripts.Outcome> outcomes = new ArrayList<>();

@@ -70,6 +70,11 @@ final class Stu3ProfileCheck {
     validator = STU3.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
   }
 
+  /** From a path list as in GK_IZK_STU3_PROFILES (folders joined by the platform's path separator). */
+  static Stu3ProfileCheck fromPathList(String folders) throws IOException {
+    return new Stu3ProfileCheck(Stream.of(folders.split(java.io.File.pathSeparator)).map(Path::of).toList());
+  }
+
   private static void add(PrePopulatedValidationSupport to, Path file) throws IOException {
     String text = Files.readString(file);
     IBaseResource r;
