@@ -41,7 +41,7 @@ public class RequestGuardFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    response = new OneDateResponse(response);
+    response = new HeldFlushResponse(new OneDateResponse(response));
     String method = request.getMethod();
     if (!("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method))) {
       chain.doFilter(request, response);
