@@ -40,6 +40,14 @@ final class HeldFlushResponse extends HttpServletResponseWrapper {
     return writer;
   }
 
+  /** HAPI resets the response before it writes an error; the container may then hand out a new writer. */
+  @Override
+  public void reset() {
+    super.reset();
+    stream = null;
+    writer = null;
+  }
+
   private static final class HeldFlushWriter extends PrintWriter {
 
     HeldFlushWriter(PrintWriter container) {

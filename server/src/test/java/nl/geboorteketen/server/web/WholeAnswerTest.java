@@ -40,6 +40,15 @@ class WholeAnswerTest {
   }
 
   @Test
+  void anErrorWrittenAfterAResetArrivesWholeWithItsLength() {
+    Http.Response r = http.get("/fhir/Patient/bestaat-niet");
+
+    assertEquals(404, r.status(), r::toString);
+    assertEquals(String.valueOf(r.body().getBytes(StandardCharsets.UTF_8).length), r.header("content-length"));
+    assertTrue(r.outcome().getIssueFirstRep().getDiagnostics().contains("bestaat-niet"), r::toString);
+  }
+
+  @Test
   void anAnswerLargerThanTheServersBufferArrivesWhole() {
     Http.Response r = http.get("/fhir/metadata");
 
