@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses, before any parsing, request bodies over the configured size (413) and XML that
- * declares a DOCTYPE or an entity (400): the XXE family of attacks never reaches a parser.
+ * declares a DOCTYPE or an entity (400): the XXE family of attacks never reaches a parser. Every
+ * response gets one Date header ({@link OneDateResponse}) and leaves whole ({@link HeldFlushResponse}).
  */
 public class RequestGuardFilter extends HttpFilter {
 
