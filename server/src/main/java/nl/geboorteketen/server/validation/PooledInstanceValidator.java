@@ -64,6 +64,11 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
     super(ctx);
   }
 
+  /** The resource types whose definitions its parsers have looked up (for tests). */
+  java.util.Set<String> typesParsed() {
+    return parsers.typesFound();
+  }
+
   /** How many validators wait in the pool (for tests of its bounds). */
   int idleCount() {
     return idle.size();

@@ -61,6 +61,27 @@ class PooledInstanceValidatorTest {
   }
 
   @Test
+  void parsersLookUpEachResourceTypeOnceAndAnUnknownTypeEveryTime() throws Exception {
+    resources.forEach(r -> messages(pooled, r));
+    java.util.Set<String> types = new java.util.TreeSet<>();
+    resources.forEach(r -> types.add(r.fhirType()));
+    // the shared server may have parsed other types for other tests before
+    assertTrue(module.typesParsed().containsAll(types), () -> types + " not all in " + module.typesParsed());
+
+    ElementParsers parsers = new ElementParsers(org.hl7.fhir.r5.elementmodel.ParserBase.ValidationPolicy.EVERYTHING);
+    var worker = TestServer.shared().bean(org.hl7.fhir.common.hapi.validation.validator.WorkerContextValidationSupportAdapter.class);
+    for (int i = 0; i < 2; i++) {
+      var parser = parsers.take(worker);
+      var fragments = parser.parse(new java.io.ByteArrayInputStream(
+          "{\"resourceType\":\"Zwangerschapskaart\"}".getBytes(StandardCharsets.UTF_8)));
+      parsers.giveBack(parser);
+      assertTrue(fragments.get(0).getErrors().stream().anyMatch(m -> m.getMessage().contains("Zwangerschapskaart")),
+          () -> fragments.get(0).getErrors().toString());
+    }
+    assertEquals(java.util.Set.of(), parsers.typesFound());
+  }
+
+  @Test
   void reusedValidatorsGiveTheSameAnswersUnderConcurrencyAndThePoolStaysBounded() throws Exception {
     List<List<String>> expected = resources.stream().map(r -> messages(hapi, r)).toList();
     ExecutorService threads = Executors.newFixedThreadPool(8);
