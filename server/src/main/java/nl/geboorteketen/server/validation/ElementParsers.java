@@ -2,6 +2,7 @@ package nl.geboorteketen.server.validation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.hl7.fhir.exceptions.FHIRFormatError;
@@ -44,9 +45,9 @@ final class ElementParsers {
   }
 
   /** The resource types whose definitions the parsers have found so far (for tests). */
-  java.util.Set<String> typesFound() {
+  Set<String> typesFound() {
     TypeDefinitions known = definitions;
-    return known == null ? java.util.Set.of() : java.util.Set.copyOf(known.byType.keySet());
+    return known == null ? Set.of() : Set.copyOf(known.byType().keySet());
   }
 
   private TypeDefinitions definitionsOf(IWorkerContext worker) {
