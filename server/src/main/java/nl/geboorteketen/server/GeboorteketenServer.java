@@ -3,7 +3,6 @@ package nl.geboorteketen.server;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
-import java.util.List;
 import nl.geboorteketen.server.config.FhirServerConfig;
 import nl.geboorteketen.server.contribution.ContributionConfig;
 import nl.geboorteketen.server.config.PersistenceConfig;
@@ -46,12 +45,10 @@ public final class GeboorteketenServer implements AutoCloseable {
 
   private final AnnotationConfigApplicationContext context;
   private final Server jetty;
-  private final LazyRepositories repositories;
 
-  private GeboorteketenServer(AnnotationConfigApplicationContext context, Server jetty, LazyRepositories repositories) {
+  private GeboorteketenServer(AnnotationConfigApplicationContext context, Server jetty) {
     this.context = context;
     this.jetty = jetty;
-    this.repositories = repositories;
   }
 
   public static GeboorteketenServer start(Settings settings) throws Exception {
@@ -63,8 +60,6 @@ public final class GeboorteketenServer implements AutoCloseable {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     HibernateClock hibernate = new HibernateClock();
     context.getBeanFactory().addBeanPostProcessor(hibernate);
-    LazyRepositories lazyRepositories = new LazyRepositories();
-    context.addBeanFactoryPostProcessor(lazyRepositories);
     context.registerBean(Settings.class, () -> settings);
     context.register(PersistenceConfig.class, FhirServerConfig.class, nl.geboorteketen.server.rules.RulesConfig.class,
         IndicationConfig.class, ContributionConfig.class);
@@ -78,7 +73,6 @@ public final class GeboorteketenServer implements AutoCloseable {
     context.register(ExampleFamilyConfig.class);
     context.refresh();
     long contextReady = System.currentTimeMillis();
-    LOG.info("Spring Data repositories built on first use: {}", lazyRepositories.names().size());
     try {
       context.getBean(ProfilePackageInstaller.class).install();
       long installed = System.currentTimeMillis();
@@ -91,7 +85,7 @@ public final class GeboorteketenServer implements AutoCloseable {
       long examples = System.currentTimeMillis();
       Server jetty = jetty(settings, context);
       jetty.start();
-      GeboorteketenServer server = new GeboorteketenServer(context, jetty, lazyRepositories);
+      GeboorteketenServer server = new GeboorteketenServer(context, jetty);
       long ready = System.currentTimeMillis();
       LOG.info("Geboorteketen ready at {} in {} ms", server.baseUrl(), ready - started);
       // the benchmark harness reads this line to report where start-up time goes
@@ -158,11 +152,6 @@ public final class GeboorteketenServer implements AutoCloseable {
 
   public <T> T beanNamed(String name, Class<T> type) {
     return context.getBean(name, type);
-  }
-
-  /** The Spring Data repositories not built so far: none has been used yet. */
-  List<String> repositoriesNotBuilt() {
-    return repositories.names().stream().filter(name -> !context.getBeanFactory().containsSingleton(name)).toList();
   }
 
   @Override
