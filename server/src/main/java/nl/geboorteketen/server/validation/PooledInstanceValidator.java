@@ -65,7 +65,7 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
   }
 
   /** The resource types whose definitions its parsers have looked up (for tests). */
-  java.util.Set<String> typesParsed() {
+  Set<String> typesParsed() {
     return parsers.typesFound();
   }
 

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.geboorteketen.server.GeboorteketenServer;
+import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestServer;
 import org.hl7.fhir.r4.model.Organization;
-import nl.geboorteketen.server.config.Settings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
