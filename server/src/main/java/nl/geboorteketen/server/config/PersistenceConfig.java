@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.Properties;
 import javax.sql.DataSource;
 import nl.geboorteketen.server.storage.H2Durability;
+import nl.geboorteketen.server.storage.H2IdLookups;
 import nl.geboorteketen.server.storage.H2Planner;
 import nl.geboorteketen.server.storage.SchemaMigration;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -83,6 +84,10 @@ public class PersistenceConfig {
     // query again for each new length (14 % of a handover's record searches, JFR). Padded to powers of
     // two, a few translations and SQL strings serve every length (docs/decisions.md).
     jpa.put("hibernate.query.in_clause_parameter_padding", "true");
+    if (!settings.isPostgres()) {
+      // HAPI's lookup of several ids at once read the whole resource table on H2 (H2IdLookups).
+      jpa.put("hibernate.session_factory.statement_inspector", new H2IdLookups());
+    }
     emf.setJpaProperties(jpa);
     return emf;
   }
