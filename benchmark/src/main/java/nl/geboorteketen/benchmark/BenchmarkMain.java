@@ -235,7 +235,8 @@ public final class BenchmarkMain {
       Phase.Result mix = growth.readMix("reads-at-" + total, half(options.duration()));
       report.add(mix);
       for (String kind : List.of("search-patient-by-bsn", "search-episode-by-patient",
-          "search-observation-by-subject-code", "search-observation-by-maternal-record")) {
+          "search-observation-by-subject-code", "search-observation-by-maternal-record",
+          "search-observation-by-mother-and-child")) {
         report.target("p95 " + kind + " at " + total + " families", Report.p95(mix, kind), "ms", false, 50);
       }
     }

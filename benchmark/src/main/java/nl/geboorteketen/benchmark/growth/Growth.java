@@ -97,6 +97,8 @@ public final class Growth {
       client.get("search-episode-by-patient", "EpisodeOfCare?patient=" + f.woman());
       client.get("search-observation-by-subject-code", "Observation?subject=" + f.child() + "&code=http://loinc.org|8339-4");
       client.get("search-observation-by-maternal-record", "Observation?maternal-record=" + f.episode());
+      // a list of references, as a handover asks for the records of mother and child
+      client.get("search-observation-by-mother-and-child", "Observation?patient=" + f.woman() + "," + f.child());
       return true;
     });
   }
