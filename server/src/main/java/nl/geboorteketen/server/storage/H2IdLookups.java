@@ -6,16 +6,16 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * HAPI resolves several resource ids in one query: {@code (r.RES_TYPE=? and r.FHIR_ID=? or
- * r.RES_TYPE=? and r.FHIR_ID=? …)}, for a create that points at two or more stored records and for
- * a search by a list of references ({@code patient=Patient/1,Patient/2}) whose ids are not in its
- * cache, such as a handover's record searches. H2 cannot use an index for an OR of ANDs and reads
- * all of HFJ_RESOURCE instead, so each such query grew with the store. The same condition as a
- * row-value list, {@code ((r.RES_TYPE,r.FHIR_ID) in ((?,?),(?,?) …))}, is answered from HAPI's
+ * r.RES_TYPE=? and r.FHIR_ID=? …)}, for a create that points at two or more stored records, for
+ * {@code $everything}, and for a search by a list of references ({@code patient=Patient/1,Patient/2})
+ * whose ids are not in its cache, as after a restart. H2 cannot use an index for an OR of ANDs and
+ * reads all of HFJ_RESOURCE instead, so each such query grew with the store. The same condition as
+ * a row-value list, {@code ((r.RES_TYPE,r.FHIR_ID) in ((?,?),(?,?) …))}, is answered from HAPI's
  * index on those two columns: 0.2 ms a lookup instead of 29 ms at 70,000 records and 550 ms at
  * 700,000. A row is in the list exactly when both its values equal one pair, which is what each AND
  * asks, so both forms select the same rows; the parameters keep their order. Only that exact shape
- * is rewritten; every other statement passes unchanged. PostgreSQL can answer an OR from indexes (a
- * bitmap OR) and is left alone; its plan for this query is not measured here.
+ * is rewritten; every other statement passes unchanged. PostgreSQL answers the OR itself with a
+ * bitmap OR over the same index (0.2 ms at 700,000 rows) and is left alone.
  */
 public final class H2IdLookups implements StatementInspector {
 
