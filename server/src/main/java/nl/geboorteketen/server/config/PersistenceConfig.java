@@ -80,9 +80,9 @@ public class PersistenceConfig {
     jpa.put("hibernate.search.enabled", "false");
     jpa.put("hibernate.format_sql", "false");
     jpa.put("hibernate.show_sql", "false");
-    // HAPI loads records and their tags with `IN (:ids)` lists of every length; Hibernate translated the
-    // query again for each new length (14 % of a handover's record searches, JFR). Padded to powers of
-    // two, a few translations and SQL strings serve every length (docs/decisions.md).
+    // HAPI loads records and their tags with `IN (:ids)` lists of every length. Padded to powers of two,
+    // a few SQL strings serve every length, so H2 parses them once per connection (docs/decisions.md:
+    // Hibernate itself translates such queries on every call either way).
     jpa.put("hibernate.query.in_clause_parameter_padding", "true");
     if (!settings.isPostgres()) {
       // HAPI's lookup of several ids at once read the whole resource table on H2 (H2IdLookups).
