@@ -21,8 +21,7 @@ public final class H2IdLookups implements StatementInspector {
 
   private static final String HINT = ".FHIR_ID=? or ";
   private static final Pattern LOOKUP = Pattern.compile(
-      "\\((\\w+)\\.RES_TYPE=\\? and \\1\\.FHIR_ID=\\?((?: or \\1\\.RES_TYPE=\\? and \\1\\.FHIR_ID=\\?)+)\\)");
-  private static final String ONE_MORE = " or ";
+      "\\((\\w+)\\.RES_TYPE=\\? and \\1\\.FHIR_ID=\\?(?: or \\1\\.RES_TYPE=\\? and \\1\\.FHIR_ID=\\?)+\\)");
 
   @Override
   public String inspect(String sql) {
@@ -30,7 +29,9 @@ public final class H2IdLookups implements StatementInspector {
       return sql;
     }
     Matcher m = LOOKUP.matcher(sql);
-    return m.replaceAll(found -> Matcher.quoteReplacement(rowList(found.group(1), 1 + count(found.group(2)))));
+    // two parameters per id
+    return m.replaceAll(found -> Matcher.quoteReplacement(
+        rowList(found.group(1), (int) found.group().chars().filter(c -> c == '?').count() / 2)));
   }
 
   private static String rowList(String alias, int ids) {
@@ -40,13 +41,5 @@ public final class H2IdLookups implements StatementInspector {
       sql.append(i == 0 ? "(?,?)" : ",(?,?)");
     }
     return sql.append("))").toString();
-  }
-
-  private static int count(String alternatives) {
-    int n = 0;
-    for (int at = alternatives.indexOf(ONE_MORE); at >= 0; at = alternatives.indexOf(ONE_MORE, at + 1)) {
-      n++;
-    }
-    return n;
   }
 }
