@@ -19,10 +19,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Properties;
 import javax.sql.DataSource;
+import nl.geboorteketen.server.storage.CachedLoadQueries;
 import nl.geboorteketen.server.storage.H2Durability;
 import nl.geboorteketen.server.storage.H2IdLookups;
 import nl.geboorteketen.server.storage.H2Planner;
 import nl.geboorteketen.server.storage.SchemaMigration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +92,12 @@ public class PersistenceConfig {
     }
     emf.setJpaProperties(jpa);
     return emf;
+  }
+
+  /** HAPI's two queries that load search results, with a translation Hibernate keeps (CachedLoadQueries). */
+  @Bean
+  public static CachedLoadQueries cachedLoadQueries(ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+    return new CachedLoadQueries(entityManagerFactory);
   }
 
   @Bean
