@@ -34,9 +34,9 @@ public final class CachedLoadQueries implements BeanPostProcessor {
 
   static final LoadQuery CURRENT_VERSIONS = new LoadQuery("findCurrentVersionsByResourcePidsAndFetchResourceTable",
       ResourceHistoryTable.class, "SELECT v FROM ResourceHistoryTable v JOIN FETCH v.myResourceTable t"
-          + " WHERE t.myPid IN (%s) AND t.myVersion = v.myResourceVersion");
+          + " WHERE t.myPid %s AND t.myVersion = v.myResourceVersion");
   static final LoadQuery TAGS = new LoadQuery("findByVersionIds", ResourceHistoryTag.class,
-      "SELECT t FROM ResourceHistoryTag t LEFT JOIN FETCH t.myTag WHERE t.myResourceHistory.myId IN (%s)");
+      "SELECT t FROM ResourceHistoryTag t LEFT JOIN FETCH t.myTag WHERE t.myResourceHistory.myId %s");
 
   private final ObjectProvider<EntityManagerFactory> entityManagerFactory;
   private volatile EntityManager entityManager;
@@ -83,13 +83,19 @@ public final class CachedLoadQueries implements BeanPostProcessor {
   /** One of the two queries: the repository method it answers, what it selects, its HQL around the ids. */
   record LoadQuery(String method, Class<?> selects, String hqlAroundIds) {
 
-    /** The HQL with parameters p0, p1, … for this many ids. */
+    /**
+     * The HQL with parameters p0, p1, … for this many ids. One id is compared with {@code =}: Hibernate
+     * takes the one parameter of {@code IN (:p0)} for a list parameter and would not keep the translation.
+     */
     String hql(int parameters) {
-      StringBuilder names = new StringBuilder(":p0");
+      if (parameters == 1) {
+        return hqlAroundIds.formatted("= :p0");
+      }
+      StringBuilder names = new StringBuilder("IN (:p0");
       for (int i = 1; i < parameters; i++) {
         names.append(", :p").append(i);
       }
-      return hqlAroundIds.formatted(names);
+      return hqlAroundIds.formatted(names.append(')'));
     }
 
     /** The number of parameters for this many ids: the next power of two. */

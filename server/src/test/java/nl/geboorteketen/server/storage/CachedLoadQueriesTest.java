@@ -13,6 +13,7 @@ import ca.uhn.fhir.jpa.model.entity.ResourceHistoryTablePk;
 import ca.uhn.fhir.jpa.model.entity.ResourceHistoryTag;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,8 +26,11 @@ import java.util.stream.IntStream;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.TestServer;
 import org.hibernate.SessionFactory;
+import org.hibernate.query.sqm.internal.QuerySqmImpl;
+import org.hibernate.query.sqm.internal.SqmInterpretationsKey;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,7 +40,8 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** HAPI's two load queries answer as before, through a translation Hibernate keeps. */
+/** HAPI's two load queries answer as before, through a translation Hibernate keeps (H2 and PostgreSQL). */
+@Tag("storage")
 class CachedLoadQueriesTest {
 
   private static final String HAPI_CURRENT_VERSIONS = "SELECT v FROM ResourceHistoryTable v JOIN FETCH"
@@ -123,17 +128,37 @@ class CachedLoadQueriesTest {
         .getStatistics();
     boolean wasEnabled = statistics.isStatisticsEnabled();
     statistics.setStatisticsEnabled(true);
+    statistics.clear();
     try {
-      for (int count : new int[] {5, 6, 7, 8, 5}) {
+      for (int count : new int[] {5, 6, 7, 8, 5, 1, 1, 1}) {
         inTransaction(em -> TestServer.shared().bean(IResourceHistoryTableDao.class)
             .findCurrentVersionsByResourcePidsAndFetchResourceTable(stored.subList(0, count)));
       }
       String eight = CachedLoadQueries.CURRENT_VERSIONS.hql(8);
-      assertTrue(statistics.getQueryStatistics(eight).getPlanCacheHitCount() >= 4,
+      // a kept query counts two hits a call (its HQL and its plan), one that is not kept one at most
+      assertTrue(statistics.getQueryStatistics(eight).getPlanCacheHitCount() >= 8,
           "hits of " + eight + ": " + statistics.getQueryStatistics(eight).getPlanCacheHitCount());
       assertFalse(eight.contains(":p8"));
+      String one = CachedLoadQueries.CURRENT_VERSIONS.hql(1);
+      assertTrue(statistics.getQueryStatistics(one).getPlanCacheHitCount() >= 4,
+          "hits of " + one + ": " + statistics.getQueryStatistics(one).getPlanCacheHitCount());
     } finally {
       statistics.setStatisticsEnabled(wasEnabled);
+    }
+  }
+
+  /** Hibernate keeps a translation only for a query it gives a key; the one-id query included. */
+  @ParameterizedTest(name = "{0} parameters")
+  @CsvSource({"1", "2", "4", "32", "1024"})
+  void everyLengthIsAQueryHibernateKeeps(int parameters) {
+    for (CachedLoadQueries.LoadQuery load : List.of(CachedLoadQueries.CURRENT_VERSIONS, CachedLoadQueries.TAGS)) {
+      Object id = load == CachedLoadQueries.TAGS ? new ResourceHistoryTablePk() : stored.get(0);
+      boolean kept = inTransaction(em -> {
+        TypedQuery<?> query = em.createQuery(load.hql(parameters), load.selects());
+        IntStream.range(0, parameters).forEach(i -> query.setParameter("p" + i, id));
+        return SqmInterpretationsKey.createInterpretationsKey(query.unwrap(QuerySqmImpl.class)) != null;
+      });
+      assertTrue(kept, load.hql(parameters));
     }
   }
 
@@ -143,6 +168,7 @@ class CachedLoadQueriesTest {
     assertEquals(parameters, CachedLoadQueries.LoadQuery.parameters(ids));
     String hql = CachedLoadQueries.TAGS.hql(parameters);
     assertEquals(parameters, hql.split(":p", -1).length - 1);
+    assertEquals(parameters > 1, hql.contains(" IN (:p0"), hql);
   }
 
   private static <T> Set<String> keys(Collection<T> rows, Function<T, String> key) {
