@@ -107,10 +107,14 @@ public final class CachedLoadQueries implements BeanPostProcessor {
   private final class Interceptor implements MethodInterceptor {
 
     private final LoadQuery query;
+    /** The HQL for 1, 2, 4, … MAX_IDS parameters, indexed by the power of two. */
     private final String[] hqlPerPower = new String[Integer.numberOfTrailingZeros(MAX_IDS) + 1];
 
     Interceptor(LoadQuery query) {
       this.query = query;
+      for (int power = 0; power < hqlPerPower.length; power++) {
+        hqlPerPower[power] = query.hql(1 << power);
+      }
     }
 
     @Override
@@ -123,13 +127,8 @@ public final class CachedLoadQueries implements BeanPostProcessor {
       }
       List<?> values = new ArrayList<>(ids);
       int slots = LoadQuery.parameters(values.size());
-      int power = Integer.numberOfTrailingZeros(slots);
-      String hql = hqlPerPower[power];
-      if (hql == null) {
-        hql = query.hql(slots);
-        hqlPerPower[power] = hql;
-      }
-      TypedQuery<?> typed = entityManager().createQuery(hql, query.selects());
+      TypedQuery<?> typed = entityManager().createQuery(hqlPerPower[Integer.numberOfTrailingZeros(slots)],
+          query.selects());
       for (int i = 0; i < slots; i++) {
         typed.setParameter("p" + i, values.get(Math.min(i, values.size() - 1)));
       }
