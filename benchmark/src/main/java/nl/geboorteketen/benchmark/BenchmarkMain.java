@@ -80,7 +80,7 @@ public final class BenchmarkMain {
     report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
     report.note(String.format("run took %.1f min; work dir %s", (System.nanoTime() - started) / 6e10, workDir));
     String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s%s"
-            + " with the launcher's settings (MALLOC_ARENA_MAX=2, jdk.nio.maxCachedBufferSize), %d cores, %d GiB RAM, Java %s",
+            + " with the launcher's settings (MALLOC_ARENA_MAX=2, jdk.nio.maxCachedBufferSize, string deduplication), %d cores, %d GiB RAM, Java %s",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), options.clients(),
         options.duration(), options.families(), options.db(), options.heap(),
         options.jvmOptions().isEmpty() ? "" : " " + String.join(" ", options.jvmOptions()),
@@ -279,8 +279,10 @@ public final class BenchmarkMain {
 
   /** The heap and --jvm-option options, the same for both servers. */
   private List<String> serverJvm() {
-    // the heap, and what the server's launcher adds to README's first command: capped NIO buffer caching
-    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap(), "-Djdk.nio.maxCachedBufferSize=262144"));
+    // the heap, and what the server's launcher adds to README's first command: capped NIO buffer caching,
+    // string deduplication
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap(), "-Djdk.nio.maxCachedBufferSize=262144",
+        "-XX:+UseStringDeduplication"));
     jvm.addAll(options.jvmOptions());
     return jvm;
   }

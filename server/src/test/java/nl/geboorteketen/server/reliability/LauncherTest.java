@@ -38,6 +38,7 @@ class LauncherTest {
     String arguments = commandLine(child);
     assertTrue(arguments.contains("-Xmx768m"), arguments);
     assertTrue(arguments.contains("-Djdk.nio.maxCachedBufferSize=262144"), arguments);
+    assertTrue(arguments.contains("-XX:+UseStringDeduplication"), arguments);
     // the test classpath has class folders, which a class-data archive cannot hold
     assertFalse(arguments.contains("ArchiveClassesAtExit"), arguments);
     String environment = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(child.pid()), "environ")));
