@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkMain {
 
+  /** What the server's launcher adds to README's first command (server Launcher), given to both servers. */
+  private static final List<String> LAUNCHER_OPTIONS =
+      List.of("-Djdk.nio.maxCachedBufferSize=262144", "-XX:+UseStringDeduplication");
+
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   /** Issue #3 sets the $lip-indicatie targets for 16 concurrent clients, whatever --clients is. */
@@ -80,10 +84,11 @@ public final class BenchmarkMain {
     report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
     report.note(String.format("run took %.1f min; work dir %s", (System.nanoTime() - started) / 6e10, workDir));
     String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s%s"
-            + " with the launcher's settings (MALLOC_ARENA_MAX=2, jdk.nio.maxCachedBufferSize, string deduplication), %d cores, %d GiB RAM, Java %s",
+            + " with the launcher's settings (MALLOC_ARENA_MAX=2 %s), %d cores, %d GiB RAM, Java %s",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), options.clients(),
         options.duration(), options.families(), options.db(), options.heap(),
         options.jvmOptions().isEmpty() ? "" : " " + String.join(" ", options.jvmOptions()),
+        String.join(" ", LAUNCHER_OPTIONS),
         Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.version"));
     System.out.println();
     System.out.println(header);
@@ -279,10 +284,8 @@ public final class BenchmarkMain {
 
   /** The heap and --jvm-option options, the same for both servers. */
   private List<String> serverJvm() {
-    // the heap, and what the server's launcher adds to README's first command: capped NIO buffer caching,
-    // string deduplication
-    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap(), "-Djdk.nio.maxCachedBufferSize=262144",
-        "-XX:+UseStringDeduplication"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
+    jvm.addAll(LAUNCHER_OPTIONS);
     jvm.addAll(options.jvmOptions());
     return jvm;
   }
