@@ -99,6 +99,7 @@ public class BareHapiConfig {
     storage.setReuseCachedSearchResultsForMillis(null);
     storage.setIndexMissingFields(JpaStorageSettings.IndexEnabledEnum.DISABLED);
     storage.setPreExpandValueSets(false);
+    storage.setWriteToSearchParamIdentityTable(false);
     return storage;
   }
 
