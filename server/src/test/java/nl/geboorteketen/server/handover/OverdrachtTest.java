@@ -55,6 +55,10 @@ class OverdrachtTest {
     assertEquals(f.mother(), task.getFor().getReference());
     assertEquals("Bundle/" + doc.getIdElement().getIdPart(), task.getFocus().getReference());
     assertEquals(200, f.http.get("/fhir/" + task.getFocus().getReference()).status(), "the document is stored");
+    String byEveryLink = "/fhir/Task?owner=" + f.kraamzorg() + "&requester=" + f.midwife() + "&patient=" + f.mother()
+        + "&focus=" + task.getFocus().getReference();
+    assertEquals(1, f.http.get(byEveryLink).resource(Bundle.class).getEntry().size(),
+        "the Task's links are indexed with the ids the handover resolved: " + byEveryLink);
   }
 
   @Test
