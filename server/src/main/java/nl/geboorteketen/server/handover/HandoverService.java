@@ -116,11 +116,8 @@ public class HandoverService {
     }
     validation.validate(result.document().getEntryFirstRep().getResource());
     Task task = task(record, mother, sender, receiver, replaced);
-    List<Resource> targets = new ArrayList<>(List.of(record, mother, sender, receiver));
-    if (replaced != null) {
-      targets.add(replaced);
-    }
-    return tx.execute(status -> store(result.document(), task, replaced, targets));
+    TransactionDetails resolved = resolvedIds(record, mother, sender, receiver, replaced);
+    return tx.execute(status -> store(result.document(), task, replaced, resolved));
   }
 
   /**
@@ -128,15 +125,19 @@ public class HandoverService {
    * storage ids instead of looking each one up again (those look-ups were a tenth of a handover's
    * CPU); the document's id HAPI records itself when it creates it.
    */
-  private Stored store(Bundle document, Task task, Task replaced, List<Resource> targets) {
-    SystemRequestDetails rd = new SystemRequestDetails();
+  private static TransactionDetails resolvedIds(Resource... read) {
     TransactionDetails resolved = new TransactionDetails();
-    for (Resource target : targets) {
-      JpaPid pid = IDao.RESOURCE_PID.get(target);
+    for (Resource r : read) {
+      JpaPid pid = r == null ? null : IDao.RESOURCE_PID.get(r);
       if (pid != null) {
-        resolved.addResolvedResourceId(target.getIdElement().toUnqualifiedVersionless(), pid);
+        resolved.addResolvedResourceId(r.getIdElement().toUnqualifiedVersionless(), pid);
       }
     }
+    return resolved;
+  }
+
+  private Stored store(Bundle document, Task task, Task replaced, TransactionDetails resolved) {
+    SystemRequestDetails rd = new SystemRequestDetails();
     DaoMethodOutcome storedDoc = daos.getResourceDao(Bundle.class).create(document, null, true, rd, resolved);
     IdType docId = (IdType) storedDoc.getId();
     task.setFocus(new Reference(docId.toUnqualifiedVersionless().getValue()));
