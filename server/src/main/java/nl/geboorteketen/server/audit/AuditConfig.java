@@ -17,7 +17,7 @@ public class AuditConfig {
   public AuditLog auditLog(DataSource dataSource, FhirContext ctx, CareLedger ledger) {
     AuditLog log = new AuditLog(dataSource, ctx);
     ledger.onRecorded((family, organisation, what, source, by) -> log.append(
-        AuditRecord.ledgerEvent(family, organisation, what, source, by)));
+        AuditRecord.ledgerFacts(family, organisation, what, source, by)));
     return log;
   }
 

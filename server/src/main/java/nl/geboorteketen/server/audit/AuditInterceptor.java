@@ -185,13 +185,13 @@ public class AuditInterceptor {
       Set<String> mentioned, Set<String> patients, boolean inWrite) {
     Caller caller = AuthenticationInterceptor.caller(request);
     String address = request instanceof ServletRequestDetails s ? s.getServletRequest().getRemoteAddr() : null;
-    AuditEvent event = AuditRecord.build(what, caller, address, request.getResourceName() == null
+    AuditFacts record = AuditRecord.facts(what, caller, address, request.getResourceName() == null
         ? request.getRequestPath() : request.getResourceName(), resources, mentioned, patients, request.getFhirServerBase());
     try {
       if (inWrite) {
-        log.append(event);
+        log.append(record);
       } else {
-        writer.storeAndWait(event);
+        writer.storeAndWait(record);
       }
     } catch (RuntimeException e) {
       LOG.error("Audit record could not be stored; the request is refused", e);

@@ -1,6 +1,9 @@
 package nl.geboorteketen.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,19 +17,21 @@ import java.util.Set;
 import javax.sql.DataSource;
 import nl.geboorteketen.server.storage.OwnTables;
 import org.hl7.fhir.r4.model.AuditEvent;
-import org.hl7.fhir.r4.model.Identifier;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * The NEN 7513 log: append-only rows of our own (no FHIR resource, no search indexes of HAPI's),
- * each the BALP AuditEvent as JSON plus the columns it is searched by, and one row per resource or
- * patient it names. Nothing updates or deletes a row.
+ * each the record's {@link AuditFacts} as JSON plus the columns it is searched by, and one row per
+ * resource or patient it names. Nothing updates or deletes a row. The BALP AuditEvent is built when
+ * the log is read; rows written before 2026-12-04 hold the AuditEvent itself and are served as stored.
  */
 public class AuditLog {
 
   /** What to search for; null or empty means any. */
   public record Query(Set<String> entities, Set<String> patientsAnyOf, String agent, String subtype, String outcome,
       java.util.Date from, java.util.Date to, boolean newestFirst, int limit) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private final DataSource dataSource;
   private final FhirContext ctx;
@@ -38,10 +43,10 @@ public class AuditLog {
   }
 
   /** Appends on the connection of the surrounding transaction, if any (a write and its record commit together). */
-  public void append(AuditEvent event) {
+  public void append(AuditFacts record) {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
-      append(c, List.of(event));
+      append(c, List.of(record));
     } catch (SQLException e) {
       throw new IllegalStateException("The audit record could not be stored: " + e.getMessage(), e);
     } finally {
@@ -50,11 +55,11 @@ public class AuditLog {
   }
 
   /** Appends a group in one transaction of its own with one commit (the group commit of reads). */
-  public void appendCommitted(List<AuditEvent> events) throws SQLException {
+  public void appendCommitted(List<AuditFacts> records) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        append(c, events);
+        append(c, records);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -63,34 +68,61 @@ public class AuditLog {
     }
   }
 
-  private void append(Connection c, List<AuditEvent> events) throws SQLException {
+  private void append(Connection c, List<AuditFacts> records) throws SQLException {
     try (PreparedStatement row = c.prepareStatement("INSERT INTO GK_AUDIT_LOG (RECORDED, SUBTYPE, OUTCOME, AGENT,"
         + " ORGANISATION, BODY) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
         PreparedStatement entity = c.prepareStatement("INSERT INTO GK_AUDIT_ENTITY (LOG_ID, REF, PATIENT) VALUES (?, ?, ?)")) {
-      for (AuditEvent event : events) {
-        row.setTimestamp(1, new Timestamp(event.getRecorded().getTime()));
-        row.setString(2, event.getSubtypeFirstRep().getCode());
-        row.setString(3, event.hasOutcome() ? event.getOutcome().toCode() : null);
-        row.setString(4, agentIdentifier(event, AuditRecord.SUBJECT_SYSTEM));
-        row.setString(5, agentIdentifier(event, AuditRecord.LOCAL_REF_SYSTEM));
-        row.setString(6, ctx.newJsonParser().encodeResourceToString(event));
+      for (AuditFacts f : records) {
+        row.setTimestamp(1, new Timestamp(f.recorded()));
+        row.setString(2, f.code());
+        row.setString(3, f.denied() ? AuditEvent.AuditEventOutcome._4.toCode() : AuditEvent.AuditEventOutcome._0.toCode());
+        row.setString(4, f.authenticated() ? f.subject() : null);
+        row.setString(5, f.authenticated() ? f.organisation() : null);
+        row.setString(6, encode(f));
         row.executeUpdate();
         long id;
         try (ResultSet keys = row.getGeneratedKeys()) {
           keys.next();
           id = keys.getLong(1);
         }
-        for (AuditEvent.AuditEventEntityComponent e : event.getEntity()) {
-          String ref = e.getWhat().hasReference() ? e.getWhat().getReference() : e.getWhat().getDisplay();
-          if (ref != null) {
-            entity.setLong(1, id);
-            entity.setString(2, ref);
-            entity.setBoolean(3, "1".equals(e.getRole().getCode()) && ref.startsWith("Patient/"));
-            entity.addBatch();
-          }
+        for (String patient : f.patients()) {
+          addEntity(entity, id, patient, patient.startsWith("Patient/"));
+        }
+        for (String ref : f.resourcesBesidesPatients()) {
+          addEntity(entity, id, ref, false);
+        }
+        for (String ref : f.mentioned()) {
+          addEntity(entity, id, ref, false);
         }
       }
       entity.executeBatch();
+    }
+  }
+
+  private static void addEntity(PreparedStatement entity, long id, String ref, boolean patient) throws SQLException {
+    entity.setLong(1, id);
+    entity.setString(2, ref);
+    entity.setBoolean(3, patient);
+    entity.addBatch();
+  }
+
+  private static String encode(AuditFacts f) {
+    try {
+      return JSON.writeValueAsString(f);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The audit record could not be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A row holds the facts, or (written before 2026-12-04) the AuditEvent itself. */
+  private AuditEvent decode(String body) {
+    if (body.startsWith("{\"resourceType\"")) {
+      return ctx.newJsonParser().parseResource(AuditEvent.class, body);
+    }
+    try {
+      return AuditRecord.event(JSON.readValue(body, AuditFacts.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An audit record could not be read: " + e.getMessage(), e);
     }
   }
 
@@ -149,7 +181,7 @@ public class AuditLog {
       List<AuditEvent> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          AuditEvent event = ctx.newJsonParser().parseResource(AuditEvent.class, rs.getString(2));
+          AuditEvent event = decode(rs.getString(2));
           event.setId(String.valueOf(rs.getLong(1)));
           out.add(event);
         }
@@ -158,16 +190,6 @@ public class AuditLog {
     } catch (SQLException e) {
       throw new IllegalStateException("The audit log could not be read: " + e.getMessage(), e);
     }
-  }
-
-  private static String agentIdentifier(AuditEvent event, String system) {
-    for (AuditEvent.AuditEventAgentComponent agent : event.getAgent()) {
-      Identifier id = agent.getWho().getIdentifier();
-      if (system.equals(id.getSystem())) {
-        return id.getValue();
-      }
-    }
-    return null;
   }
 
   private static String marks(int n) {

@@ -1,6 +1,7 @@
 package nl.geboorteketen.server.audit;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import nl.geboorteketen.server.security.Caller;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -30,58 +31,68 @@ public final class AuditRecord {
    * @param mentioned references of resources that may not exist (deleted, refused), kept as identifiers
    * @param patients the patients ("Patient/id") whose record was touched
    */
-  public static AuditEvent build(Interaction what, Caller caller, String clientAddress, String requestPath,
+  public static AuditFacts facts(Interaction what, Caller caller, String clientAddress, String requestPath,
       Set<String> resources, Set<String> mentioned, Set<String> patients, String serverBase) {
+    return new AuditFacts(System.currentTimeMillis(), what.code(), what.action().toCode(), what.denied(), what.message(),
+        caller != null, caller == null ? null : caller.subject(),
+        caller == null ? null : caller.isPgo() ? "PGO user" : caller.role(),
+        caller == null ? null : caller.organisation(),
+        caller != null && caller.clientId() != null ? caller.clientId() : "unknown",
+        clientAddress, requestPath, listOf(patients), listOf(resources), listOf(mentioned), serverBase, null);
+  }
+
+  /** The AuditEvent the facts stand for, in the shape of BALP. */
+  public static AuditEvent event(AuditFacts f) {
     AuditEvent event = new AuditEvent();
     event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "Restful Operation"));
-    event.addSubtype(new Coding("http://hl7.org/fhir/restful-interaction", what.code(), null));
-    event.setAction(what.action());
-    event.setRecorded(new Date());
-    event.setOutcome(what.denied() ? AuditEvent.AuditEventOutcome._4 : AuditEvent.AuditEventOutcome._0);
-    if (what.message() != null) {
-      event.setOutcomeDesc(what.message());
+    event.addSubtype(new Coding("http://hl7.org/fhir/restful-interaction", f.code(), null));
+    event.setAction(AuditEvent.AuditEventAction.fromCode(f.action()));
+    event.setRecorded(new Date(f.recorded()));
+    event.setOutcome(f.denied() ? AuditEvent.AuditEventOutcome._4 : AuditEvent.AuditEventOutcome._0);
+    if (f.message() != null) {
+      event.setOutcomeDesc(f.message());
     }
 
     AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true);
     user.setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP",
         "information recipient")));
-    if (caller != null) {
-      user.setWho(new Reference().setIdentifier(new Identifier().setSystem(SUBJECT_SYSTEM).setValue(caller.subject())));
-      user.setName(caller.isPgo() ? "PGO user" : caller.role());
-      if (caller.organisation() != null) {
+    if (f.authenticated()) {
+      user.setWho(new Reference().setIdentifier(new Identifier().setSystem(SUBJECT_SYSTEM).setValue(f.subject())));
+      user.setName(f.userName());
+      if (f.organisation() != null) {
         event.addAgent().setRequestor(false)
             .setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v3-RoleClass", "PROV",
                 "on behalf of (healthcare provider organisation)")))
-            .setWho(new Reference().setIdentifier(localRef(caller.organisation())).setDisplay(caller.organisation()));
+            .setWho(new Reference().setIdentifier(localRef(f.organisation())).setDisplay(f.organisation()));
       }
     } else {
       user.setWho(new Reference().setDisplay("anonymous or unverified caller"));
     }
+    if (f.by() != null) {
+      user.getWho().setDisplay(f.by());
+    }
     AuditEvent.AuditEventAgentComponent client = event.addAgent().setRequestor(false)
         .setType(new CodeableConcept(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110153", "Source Role ID")));
-    client.setWho(new Reference().setIdentifier(new Identifier().setSystem(CLIENT_SYSTEM)
-        .setValue(caller != null && caller.clientId() != null ? caller.clientId() : "unknown")));
-    client.getNetwork().setAddress(clientAddress).setType(AuditEvent.AuditEventAgentNetworkType._2);
+    client.setWho(new Reference().setIdentifier(new Identifier().setSystem(CLIENT_SYSTEM).setValue(f.clientId())));
+    client.getNetwork().setAddress(f.address()).setType(AuditEvent.AuditEventAgentNetworkType._2);
 
-    event.getSource().setSite(serverBase)
+    event.getSource().setSite(f.site())
         .setObserver(new Reference().setDisplay("Geboorteketen FHIR server"))
         .addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4", "Application Server"));
 
-    for (String patient : patients) {
+    for (String patient : f.patients()) {
       event.addEntity().setWhat(new Reference(patient))
           .setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
           .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
     }
-    for (String ref : resources) {
-      if (!patients.contains(ref)) {
-        event.addEntity().setWhat(new Reference(ref)).setType(systemObject());
-      }
+    for (String ref : f.resourcesBesidesPatients()) {
+      event.addEntity().setWhat(new Reference(ref)).setType(systemObject());
     }
-    for (String ref : mentioned) {
+    for (String ref : f.mentioned()) {
       event.addEntity().setWhat(new Reference().setIdentifier(localRef(ref)).setDisplay(ref)).setType(systemObject());
     }
-    if (resources.isEmpty() && mentioned.isEmpty() && requestPath != null) {
-      event.addEntity().setName(requestPath).setType(systemObject());
+    if (f.resources().isEmpty() && f.mentioned().isEmpty() && f.path() != null) {
+      event.addEntity().setName(f.path()).setType(systemObject());
     }
     return event;
   }
@@ -90,11 +101,16 @@ public final class AuditRecord {
    * A care relationship granted or ended: who did it (as recorded in the ledger), for which
    * organisation, with which family, and the resource that granted it.
    */
-  public static AuditEvent ledgerEvent(String family, String organisation, String what, String source, String by) {
-    AuditEvent event = build(new Interaction("care-relationship", AuditEvent.AuditEventAction.E, false, what), null,
+  public static AuditFacts ledgerFacts(String family, String organisation, String what, String source, String by) {
+    AuditFacts f = facts(new Interaction("care-relationship", AuditEvent.AuditEventAction.E, false, what), null,
         null, null, source == null ? Set.of() : Set.of(source), Set.of(organisation), Set.of(family), null);
-    event.getAgentFirstRep().getWho().setDisplay(by);
-    return event;
+    return new AuditFacts(f.recorded(), f.code(), f.action(), f.denied(), f.message(), f.authenticated(), f.subject(),
+        f.userName(), f.organisation(), f.clientId(), f.address(), f.path(), f.patients(), f.resources(), f.mentioned(),
+        f.site(), by);
+  }
+
+  private static List<String> listOf(Set<String> refs) {
+    return refs.stream().filter(java.util.Objects::nonNull).toList();
   }
 
   private static Coding systemObject() {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.hl7.fhir.r4.model.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,7 @@ public class AuditWriter {
   private static final int MAX_BATCH = 128;
   private static final long WAIT_SECONDS = 30;
 
-  private record Pending(AuditEvent event, CompletableFuture<Void> stored) {}
+  private record Pending(AuditFacts record, CompletableFuture<Void> stored) {}
 
   private final AuditLog log;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -39,8 +38,8 @@ public class AuditWriter {
   }
 
   /** Returns once the record is committed; throws when it could not be. */
-  public void storeAndWait(AuditEvent event) {
-    Pending pending = new Pending(event, new CompletableFuture<>());
+  public void storeAndWait(AuditFacts record) {
+    Pending pending = new Pending(record, new CompletableFuture<>());
     queue.add(pending);
     try {
       pending.stored().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -72,12 +71,12 @@ public class AuditWriter {
 
   private void write(List<Pending> batch) {
     try {
-      log.appendCommitted(batch.stream().map(Pending::event).toList());
+      log.appendCommitted(batch.stream().map(Pending::record).toList());
       batch.forEach(p -> p.stored().complete(null));
     } catch (SQLException | RuntimeException batchFailed) {
       for (Pending p : batch) {
         try {
-          log.appendCommitted(List.of(p.event()));
+          log.appendCommitted(List.of(p.record()));
           p.stored().complete(null);
         } catch (SQLException | RuntimeException failed) {
           p.stored().completeExceptionally(failed);
