@@ -102,11 +102,8 @@ public final class AuditRecord {
    * organisation, with which family, and the resource that granted it.
    */
   public static AuditFacts ledgerFacts(String family, String organisation, String what, String source, String by) {
-    AuditFacts f = facts(new Interaction("care-relationship", AuditEvent.AuditEventAction.E, false, what), null,
-        null, null, source == null ? Set.of() : Set.of(source), Set.of(organisation), Set.of(family), null);
-    return new AuditFacts(f.recorded(), f.code(), f.action(), f.denied(), f.message(), f.authenticated(), f.subject(),
-        f.userName(), f.organisation(), f.clientId(), f.address(), f.path(), f.patients(), f.resources(), f.mentioned(),
-        f.site(), by);
+    return facts(new Interaction("care-relationship", AuditEvent.AuditEventAction.E, false, what), null,
+        null, null, source == null ? Set.of() : Set.of(source), Set.of(organisation), Set.of(family), null).shownAs(by);
   }
 
   private static List<String> listOf(Set<String> refs) {

@@ -106,13 +106,15 @@ class AuditCompletenessTest {
     assertTrue(mine("read").stream().anyMatch(e -> e.getOutcomeDesc() != null
         && e.getOutcomeDesc().startsWith("If-None-Exist") && names(List.of(e), ANNA)));
 
-    // a family the beheerder stores: its practice's relationship is granted, and that is logged
+    // a family the beheerder stores: its practice's relationship is granted, and that is logged with who granted it
     java.util.Map<String, String> family = Fixtures.storeNewFamily();
     Bundle grants = Http.shared().get("/fhir/AuditEvent?patient=" + family.get(ANNA)
         + "&subtype=http://hl7.org/fhir/restful-interaction%7Ccare-relationship").resource(Bundle.class);
     assertTrue(grants.getEntry().stream().map(e -> (AuditEvent) e.getResource()).anyMatch(e ->
         e.getOutcomeDesc().startsWith("zorgrelatie verleend (maternal-record)")
-            && e.getEntity().stream().anyMatch(x -> family.get(MIDWIFE).equals(x.getWhat().getDisplay()))),
+            && e.getEntity().stream().anyMatch(x -> family.get(MIDWIFE).equals(x.getWhat().getDisplay()))
+            && e.getAgentFirstRep().getWho().hasDisplay()
+            && !"anonymous or unverified caller".equals(e.getAgentFirstRep().getWho().getDisplay())),
         () -> "grants logged: " + grants.getEntry().size());
   }
 }
