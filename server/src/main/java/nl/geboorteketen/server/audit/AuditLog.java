@@ -76,8 +76,8 @@ public class AuditLog {
         row.setTimestamp(1, new Timestamp(f.recorded()));
         row.setString(2, f.code());
         row.setString(3, f.denied() ? AuditEvent.AuditEventOutcome._4.toCode() : AuditEvent.AuditEventOutcome._0.toCode());
-        row.setString(4, f.authenticated() ? f.subject() : null);
-        row.setString(5, f.authenticated() ? f.organisation() : null);
+        row.setString(4, f.subject());
+        row.setString(5, f.organisation());
         row.setString(6, encode(f));
         row.executeUpdate();
         long id;

@@ -17,9 +17,9 @@ import org.hl7.fhir.r4.model.Reference;
  */
 public final class AuditRecord {
 
-  static final String SUBJECT_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/token-subject";
-  static final String CLIENT_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/oauth-client";
-  static final String LOCAL_REF_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/local-reference";
+  private static final String SUBJECT_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/token-subject";
+  private static final String CLIENT_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/oauth-client";
+  private static final String LOCAL_REF_SYSTEM = "https://fhir.geboorteketen.nl/NamingSystem/local-reference";
 
   /** What happened: the interaction code (restful-interaction), the FHIR action and the result. */
   public record Interaction(String code, AuditEvent.AuditEventAction action, boolean denied, String message) {}
