@@ -17,8 +17,10 @@ public class RulesConfig {
 
   @Bean
   public RuleTableStore ruleTableStore(DaoRegistry daos, javax.sql.DataSource dataSource, FhirContext ctx,
-      ProfilePackage pkg) {
-    return new RuleTableStore(daos, dataSource, ctx, pkg);
+      ProfilePackage pkg, IInterceptorService storageInterceptors) {
+    RuleTableStore store = new RuleTableStore(daos, dataSource, ctx, pkg);
+    storageInterceptors.registerInterceptor(store);
+    return store;
   }
 
   @Bean
