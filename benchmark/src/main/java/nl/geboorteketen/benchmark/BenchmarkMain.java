@@ -41,6 +41,13 @@ public final class BenchmarkMain {
   private final Report report = new Report();
   private final Path workDir;
   private final Bsn bsns = new Bsn(10_000_000L + ThreadLocalRandom.current().nextLong(10_000_000L));
+  /** The server process being measured, whose threads' CPU each measured phase reports. */
+  private long serverPid = -1;
+
+  @FunctionalInterface
+  private interface MeasuredPhase {
+    Phase.Result run() throws InterruptedException;
+  }
 
   private BenchmarkMain(Options options, Path workDir) {
     this.options = options;
@@ -60,6 +67,14 @@ public final class BenchmarkMain {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path workDir = options.repo().resolve("benchmark/target/runs/" + stamp);
     new BenchmarkMain(options, workDir).run();
+  }
+
+  /** Runs a measured phase and reports how the server's CPU went in it, per kind of thread. */
+  private Phase.Result watched(MeasuredPhase phase) throws InterruptedException {
+    ThreadCpu.Snapshot before = ThreadCpu.of(serverPid);
+    Phase.Result result = phase.run();
+    report.cpu(result, ThreadCpu.describe(before, ThreadCpu.of(serverPid)));
+    return result;
   }
 
   private void run() throws Exception {
@@ -123,8 +138,8 @@ public final class BenchmarkMain {
     LOG.info("Partner workload: creates {}, then reads and searches {} each, as a verloskundige", half(third), third);
     partner.creates("partner-creates", half(third));
     partner.reads("warmup", options.warmup().dividedBy(4));
-    Phase.Result reads = partner.reads("partner-reads", third);
-    Phase.Result searches = partner.searches("partner-searches", third);
+    Phase.Result reads = watched(() -> partner.reads("partner-reads", third));
+    Phase.Result searches = watched(() -> partner.searches("partner-searches", third));
     report.add(reads);
     report.add(searches);
     double r = Report.throughput(reads, "read-patient", "read-observation");
@@ -151,6 +166,7 @@ public final class BenchmarkMain {
             jvm, db, dir)) {
       long ready = server.awaitReady(READY_TIMEOUT);
       LOG.info("Our server (pid {}) ready in {} ms at {}", server.pid(), ready, server.baseUrl());
+      serverPid = server.pid();
       report.target("our server: start to ready (empty data directory)", ready / 1000.0, "s", false, 15.0001);
       reportStartup(report, "start", server);
       FhirClient client = new FhirClient(server.baseUrl(), Tokens.forServer(options, server.baseUrl()), options.clients());
@@ -210,8 +226,8 @@ public final class BenchmarkMain {
     Phase.run("warmup", "geboorteketen", client, options.clients(), options.warmup(),
         (c, i) -> chain.runFamily(callers, i));
     long before = chain.completed();
-    Phase.Result chainPhase = Phase.run("chain", "geboorteketen", client, options.clients(), options.duration(),
-        (c, i) -> chain.runFamily(callers, i));
+    Phase.Result chainPhase = watched(() -> Phase.run("chain", "geboorteketen", client, options.clients(),
+        options.duration(), (c, i) -> chain.runFamily(callers, i)));
     report.add(chainPhase);
     report.figure("chain: families per minute", (chain.completed() - before) / chainPhase.seconds() * 60, "/min");
     report.figure("chain: families failed", chain.failed(), "");
@@ -228,7 +244,7 @@ public final class BenchmarkMain {
     for (int total : options.families()) {
       int from = growth.storedFamilies();
       LOG.info("Growth: loading {} → {} families", from, total);
-      Phase.Result loadPhase = growth.loadUpTo(total, "load-to-" + total);
+      Phase.Result loadPhase = watched(() -> growth.loadUpTo(total, "load-to-" + total));
       report.add(loadPhase);
       long resources = (long) (growth.storedFamilies() - from) * Growth.RESOURCES_PER_FAMILY;
       report.target("bulk load to " + total + " families: ingest", resources / loadPhase.seconds(),
@@ -237,7 +253,7 @@ public final class BenchmarkMain {
         result = result.withIngest(resources / loadPhase.seconds());
       }
       LOG.info("Growth: read mix with {} families stored", growth.storedFamilies());
-      Phase.Result mix = growth.readMix("reads-at-" + total, half(options.duration()));
+      Phase.Result mix = watched(() -> growth.readMix("reads-at-" + total, half(options.duration())));
       report.add(mix);
       for (String kind : List.of("search-patient-by-bsn", "search-episode-by-patient",
           "search-observation-by-subject-code", "search-observation-by-maternal-record",
@@ -277,7 +293,7 @@ public final class BenchmarkMain {
     Duration length = options.duration().dividedBy(4);
     LOG.info("{}: warm-up {}, then {} with {} clients", phase, options.warmup().dividedBy(2), length, clients);
     Phase.run("warmup", "geboorteketen", client, clients, options.warmup().dividedBy(2), work);
-    Phase.Result result = Phase.run(phase, "geboorteketen", client, clients, length, work);
+    Phase.Result result = watched(() -> Phase.run(phase, "geboorteketen", client, clients, length, work));
     report.add(result);
     return result;
   }
@@ -323,6 +339,7 @@ public final class BenchmarkMain {
             serverJvm(), db, dir)) {
       long ready = server.awaitReady(READY_TIMEOUT);
       LOG.info("Bare HAPI server (pid {}) ready in {} ms", server.pid(), ready);
+      serverPid = server.pid();
       report.figure("bare server: start to ready", ready / 1000.0, "s");
       FhirClient client = new FhirClient(server.baseUrl(), null, options.clients());
       GenericWorkload generic = new GenericWorkload(client, "bare-hapi", options.clients(), bsns);
@@ -345,7 +362,7 @@ public final class BenchmarkMain {
         options.familiesPerBundle(), List.of());
     int total = options.families().get(0);
     LOG.info("Bare HAPI: bulk load of {} families", total);
-    Phase.Result load = growth.loadUpTo(total, "load-to-" + total);
+    Phase.Result load = watched(() -> growth.loadUpTo(total, "load-to-" + total));
     report.add(load);
     double perSecond = (double) growth.storedFamilies() * Growth.RESOURCES_PER_FAMILY / load.seconds();
     report.figure("bare: bulk load to " + total + " families: ingest", perSecond, "resources/s");
@@ -359,9 +376,9 @@ public final class BenchmarkMain {
     LOG.info("Generic workload on {}: warm-up {}, then creates, reads, searches {} each", server, options.warmup(), third);
     generic.creates("warmup", options.warmup().dividedBy(2));
     generic.reads("warmup", options.warmup().dividedBy(2));
-    Phase.Result creates = generic.creates("generic-creates", third);
-    Phase.Result reads = generic.reads("generic-reads", third);
-    Phase.Result searches = generic.searches("generic-searches", third);
+    Phase.Result creates = watched(() -> generic.creates("generic-creates", third));
+    Phase.Result reads = watched(() -> generic.reads("generic-reads", third));
+    Phase.Result searches = watched(() -> generic.searches("generic-searches", third));
     report.add(creates);
     report.add(reads);
     report.add(searches);

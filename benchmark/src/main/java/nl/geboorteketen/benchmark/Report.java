@@ -17,6 +17,7 @@ public final class Report {
   private final List<Phase.Result> phases = new ArrayList<>();
   private final List<Figure> figures = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<String[]> cpu = new ArrayList<>();
 
   public void add(Phase.Result phase) {
     phases.add(phase);
@@ -36,6 +37,13 @@ public final class Report {
   public void target(String name, double value, String unit, boolean atLeast, double bound) {
     boolean met = !Double.isNaN(value) && (atLeast ? value >= bound : value < bound);
     figures.add(new Figure(name, value, unit, (atLeast ? "≥ " : "< ") + fmt(bound), met));
+  }
+
+  /** How the server's CPU was spent in one phase ({@link ThreadCpu#describe}). */
+  public void cpu(Phase.Result phase, String spent) {
+    if (!spent.isEmpty()) {
+      cpu.add(new String[] {phase.name(), phase.server(), spent});
+    }
   }
 
   public void note(String note) {
@@ -69,6 +77,7 @@ public final class Report {
       out.append(String.format(Locale.ROOT, "%-52s %12s %-10s %-10s %s%n", f.name(), fmt(f.value()), f.unit(), f.target(),
           f.met() == null ? "" : f.met() ? "met" : "MISSED"));
     }
+    cpu.forEach(c -> out.append(String.format(Locale.ROOT, "cpu: %-24s %-14s %s%n", (Object[]) c)));
     notes.forEach(n -> out.append("note: ").append(n).append('\n'));
     return out.toString();
   }
@@ -112,6 +121,11 @@ public final class Report {
         .append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (String[] row : rows()) {
       md.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    if (!cpu.isEmpty()) {
+      md.append("\nThe server's CPU per phase, by kind of thread (the kernel's accounting of each thread, JIT and GC"
+          + " included; JFR samples only Java code):\n\n| phase | server | CPU |\n|---|---|---|\n");
+      cpu.forEach(c -> md.append("| ").append(String.join(" | ", c)).append(" |\n"));
     }
     if (!notes.isEmpty()) {
       md.append('\n');
