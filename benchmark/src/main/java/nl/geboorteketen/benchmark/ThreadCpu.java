@@ -82,14 +82,23 @@ public final class ThreadCpu {
     return "other";
   }
 
+  private static String largest(Map<String, Long> spentByName) {
+    return spentByName.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+  }
+
   /** "1.81 cores: requests 51 %, JIT C2 22 %, …", largest first; empty when nothing was measured. */
   public static String describe(Snapshot before, Snapshot after) {
     Map<String, Long> byKind = new HashMap<>();
+    Map<String, Long> others = new HashMap<>();
     long total = 0;
     for (Map.Entry<String, Task> e : after.threads().entrySet()) {
       Task earlier = before.threads().get(e.getKey());
       long spent = e.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
-      byKind.merge(kind(e.getValue().name()), spent, Long::sum);
+      String kind = kind(e.getValue().name());
+      byKind.merge(kind, spent, Long::sum);
+      if (kind.equals("other")) {
+        others.merge(e.getValue().name(), spent, Long::sum);
+      }
       total += spent;
     }
     double seconds = (after.nanoTime() - before.nanoTime()) / 1e9;
@@ -101,7 +110,8 @@ public final class ThreadCpu {
         + byKind.entrySet().stream()
             .filter(e -> e.getValue() > 0)
             .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100.0 * e.getValue() / all))
+            .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100.0 * e.getValue() / all)
+                + (e.getKey().equals("other") && e.getValue() * 20 >= all ? " (most of it " + largest(others) + ")" : ""))
             .collect(Collectors.joining(", "));
   }
 }

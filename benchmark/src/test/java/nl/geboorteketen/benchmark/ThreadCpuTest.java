@@ -46,6 +46,13 @@ class ThreadCpuTest {
         "3", new ThreadCpu.Task("gk-audit-writer", 60)));
     assertEquals("2.00 cores: requests 60 %, JIT C2 25 %, audit writer 15 %", ThreadCpu.describe(before, after));
     assertEquals("", ThreadCpu.describe(after, after), "no time spent: nothing to say");
+
+    // a kind "other" of 5 % or more names the thread that took most of it
+    ThreadCpu.Snapshot withOthers = new ThreadCpu.Snapshot(2_000_000_000L, Map.of(
+        "1", new ThreadCpu.Task("http-1", 180), "4", new ThreadCpu.Task("Sweeper thread", 15),
+        "5", new ThreadCpu.Task("Finalizer", 5)));
+    assertEquals("0.50 cores: requests 80 %, other 20 % (most of it Sweeper thread)",
+        ThreadCpu.describe(before, withOthers));
   }
 
   @Test

@@ -46,13 +46,19 @@ public final class ServerProcess implements AutoCloseable {
 
   /**
    * Starts "java [jvmArgs] -cp classpath mainClass" in workDir with the database's settings and a
-   * free port; stdout and stderr go to workDir/server.log.
+   * free port; stdout and stderr go to workDir/server.log, the GC log to gc.log (server-2.log and
+   * gc-2.log for a second start in the same directory, so a restart keeps the first run's logs).
    */
   public static ServerProcess start(String name, String classpath, String mainClass, List<String> jvmArgs,
       Database db, Path workDir) throws IOException {
     Files.createDirectories(workDir);
     int port = freePort();
-    Path gcLog = workDir.resolve("gc.log");
+    String suffix = "";
+    for (int n = 2; Files.exists(workDir.resolve("server" + suffix + ".log")); n++) {
+      suffix = "-" + n;
+    }
+    Path gcLog = workDir.resolve("gc" + suffix + ".log");
+    Path log = workDir.resolve("server" + suffix + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
@@ -61,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
     command.add(classpath);
     command.add(mainClass);
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
+        .redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("GK_"));
     env.putAll(db.env());
@@ -74,7 +80,7 @@ public final class ServerProcess implements AutoCloseable {
     // what the server's launcher gives its JVM (README's first command), for both servers alike
     env.putIfAbsent("MALLOC_ARENA_MAX", "2");
     long launched = System.nanoTime();
-    return new ServerProcess(name, pb.start(), port, gcLog, workDir.resolve("server.log"), launched);
+    return new ServerProcess(name, pb.start(), port, gcLog, log, launched);
   }
 
   /** Waits until GET /fhir/metadata is 200; returns milliseconds from launch to ready. */
