@@ -26,7 +26,8 @@ public final class BenchmarkMain {
 
   /** What the server's launcher adds to README's first command (server Launcher), given to both servers. */
   private static final List<String> LAUNCHER_OPTIONS =
-      List.of("-Djdk.nio.maxCachedBufferSize=262144", "-XX:+UseStringDeduplication");
+      List.of("-Djdk.nio.maxCachedBufferSize=262144", "-XX:+UseStringDeduplication", "-XX:-G1UseAdaptiveIHOP",
+          "-XX:InitiatingHeapOccupancyPercent=60");
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
