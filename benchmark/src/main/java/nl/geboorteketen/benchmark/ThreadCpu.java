@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -46,18 +47,18 @@ public final class ThreadCpu {
   }
 
   /** One line of a stat file: "tid (name) state ppid … utime stime …"; the name may hold spaces and ')'. */
-  static java.util.Optional<Task> parse(String stat) {
+  static Optional<Task> parse(String stat) {
     int open = stat.indexOf('(');
     int close = stat.lastIndexOf(')');
     if (open < 0 || close < open) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String[] fields = stat.substring(close + 2).trim().split("\\s+");
     if (fields.length < 13) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    return java.util.Optional.of(new Task(stat.substring(open + 1, close), ticks));
+    return Optional.of(new Task(stat.substring(open + 1, close), ticks));
   }
 
   /** The kind of work a thread does, from its name (the kernel keeps the first 15 characters). */
