@@ -81,12 +81,7 @@ class TwoNodesTest {
     assertEquals(201, stored.status(), stored::toString);
 
     // node B reads whether a Library changed at most twice a second: a write through node A counts within that
-    long until = System.currentTimeMillis() + 5_000;
-    String after = onB.current(LIP, bytes -> new String(bytes, StandardCharsets.UTF_8));
-    while (!after.equals(table) && System.currentTimeMillis() < until) {
-      Thread.sleep(100);
-      after = onB.current(LIP, bytes -> new String(bytes, StandardCharsets.UTF_8));
-    }
+    String after = eventually(() -> onB.current(LIP, bytes -> new String(bytes, StandardCharsets.UTF_8)), table);
     assertTrue(!before.contains("eigen tabel"), "package table first");
     assertEquals(table, after, "node B uses the table node A stored, without restart");
   }
@@ -161,14 +156,15 @@ class TwoNodesTest {
     assertEquals(403, eventually(() -> onB.get("/fhir/" + mother).status(), 403), "and shuts it out again");
   }
 
-  /** The status once it is the wanted one, trying for at most 5 s (the other node polls twice a second). */
-  private static int eventually(java.util.function.IntSupplier status, int wanted) throws InterruptedException {
+  /** The value once it is the wanted one, trying for at most 5 s (the other node polls twice a second). */
+  private static <T> T eventually(java.util.function.Supplier<T> value, T wanted) throws InterruptedException {
     long until = System.currentTimeMillis() + 5_000;
-    int last = status.getAsInt();
-    while (last != wanted && System.currentTimeMillis() < until) {
+    T last = value.get();
+    while (!wanted.equals(last) && System.currentTimeMillis() < until) {
       Thread.sleep(100);
-      last = status.getAsInt();
+      last = value.get();
     }
     return last;
   }
+
 }
