@@ -132,18 +132,31 @@ public class AuditLog {
   }
 
   public List<AuditEvent> search(Query q) {
+    if (q.patientsAnyOf() != null && q.patientsAnyOf().isEmpty()) {
+      return List.of();
+    }
+    Select select = sqlFor(q);
+    return select(select.sql(), select.args(), q.limit());
+  }
+
+  record Select(String sql, List<Object> args) {}
+
+  /**
+   * The log's rows for a query. By entity or patient it starts from the entity rows' index
+   * ({@code ID IN (SELECT LOG_ID …)}), not from the log: a correlated EXISTS made H2 read every row of
+   * the log and probe the index for each (at 300,000 records 226 ms for a search by entity, against
+   * 0.5 ms), and the log grows with every access.
+   */
+  Select sqlFor(Query q) {
     StringBuilder sql = new StringBuilder("SELECT l.ID, l.BODY FROM GK_AUDIT_LOG l WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (q.entities() != null && !q.entities().isEmpty()) {
-      sql.append(" AND EXISTS (SELECT 1 FROM GK_AUDIT_ENTITY e WHERE e.LOG_ID = l.ID AND e.REF IN (")
+      sql.append(" AND l.ID IN (SELECT e.LOG_ID FROM GK_AUDIT_ENTITY e WHERE e.REF IN (")
           .append(marks(q.entities().size())).append("))");
       args.addAll(q.entities());
     }
     if (q.patientsAnyOf() != null) {
-      if (q.patientsAnyOf().isEmpty()) {
-        return List.of();
-      }
-      sql.append(" AND EXISTS (SELECT 1 FROM GK_AUDIT_ENTITY p WHERE p.LOG_ID = l.ID AND p.PATIENT = TRUE AND p.REF IN (")
+      sql.append(" AND l.ID IN (SELECT p.LOG_ID FROM GK_AUDIT_ENTITY p WHERE p.PATIENT = TRUE AND p.REF IN (")
           .append(marks(q.patientsAnyOf().size())).append("))");
       args.addAll(q.patientsAnyOf());
     }
@@ -169,7 +182,7 @@ public class AuditLog {
       args.add(new Timestamp(q.to().getTime()));
     }
     sql.append(q.newestFirst() ? " ORDER BY l.ID DESC" : " ORDER BY l.ID");
-    return select(sql.toString(), args, q.limit());
+    return new Select(sql.toString(), args);
   }
 
   private List<AuditEvent> select(String sql, List<Object> args, int limit) {
