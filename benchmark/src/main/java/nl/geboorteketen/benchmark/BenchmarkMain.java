@@ -15,6 +15,7 @@ import nl.geboorteketen.benchmark.generic.GenericWorkload;
 import nl.geboorteketen.benchmark.growth.Growth;
 import nl.geboorteketen.benchmark.server.Database;
 import nl.geboorteketen.benchmark.server.ServerProcess;
+import nl.geboorteketen.server.JvmOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkMain {
 
-  /** What the server's launcher adds to README's first command (server Launcher), given to both servers. */
-  private static final List<String> LAUNCHER_OPTIONS =
-      List.of("-Djdk.nio.maxCachedBufferSize=262144", "-XX:+UseStringDeduplication", "-XX:-G1UseAdaptiveIHOP",
-          "-XX:InitiatingHeapOccupancyPercent=60");
+  /** What the server's launcher adds to README's first command, given to both servers (inlined by javac). */
+  private static final List<String> LAUNCHER_OPTIONS = List.of(JvmOptions.TUNING.split(" "));
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);

@@ -37,17 +37,7 @@ final class Launcher {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + env.getOrDefault("GK_HEAP", DEFAULT_HEAP));
-    // A thread that writes a large heap buffer to a file (H2's chunks) keeps the JDK's direct copy of it
-    // cached for the next write; capped, such copies are freed: some 55 MiB less peak RSS (docs/decisions.md).
-    command.add("-Djdk.nio.maxCachedBufferSize=262144");
-    // The validator's definitions are parsed from JSON, each value a String of its own: G1 shares equal
-    // ones' bytes once they survive a few collections, some 75 MB less live heap (docs/decisions.md).
-    command.add("-XX:+UseStringDeduplication");
-    // Those definitions and HAPI's caches stay live for good (some 430 MB): with a 768 MB heap G1's adaptive
-    // threshold marked them every 5 s to reclaim a few MB each time, 13-22 % of the CPU. It now starts
-    // marking when the old generation holds 60 % of the heap (docs/decisions.md, "G1 marks less often").
-    command.add("-XX:-G1UseAdaptiveIHOP");
-    command.add("-XX:InitiatingHeapOccupancyPercent=60");
+    command.addAll(List.of(JvmOptions.TUNING.split(" ")));
     if (jarsOnly()) {
       Path archive = dataDir.resolve("geboorteketen-classes-" + buildKey() + ".jsa");
       command.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);

@@ -79,7 +79,8 @@ public class AuditWriter {
   }
 
   private void waitForCompany(List<Pending> batch) throws InterruptedException {
-    long deadline = System.nanoTime() + pacing.waitNanos(System.nanoTime());
+    long now = System.nanoTime();
+    long deadline = now + pacing.waitNanos(now);
     while (batch.size() < MAX_BATCH) {
       long left = deadline - System.nanoTime();
       Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;

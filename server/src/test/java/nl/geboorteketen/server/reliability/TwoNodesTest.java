@@ -166,5 +166,4 @@ class TwoNodesTest {
     }
     return last;
   }
-
 }
