@@ -10,11 +10,13 @@ import ca.uhn.fhir.rest.api.SortOrderEnum;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceAndListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import nl.geboorteketen.server.fhir.OperationProvider;
@@ -86,8 +88,8 @@ public class AuditEventLogProvider implements IResourceProvider, OperationProvid
   }
 
   @Search(allowUnknownParams = false)
-  public List<AuditEvent> search(@OptionalParam(name = AuditEvent.SP_PATIENT) ca.uhn.fhir.rest.param.ReferenceOrListParam patient,
-      @OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceParam entity,
+  public List<AuditEvent> search(@OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceAndListParam patient,
+      @OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceAndListParam entity,
       @OptionalParam(name = AuditEvent.SP_AGENT) ReferenceParam agent,
       @OptionalParam(name = AuditEvent.SP_TYPE) TokenParam type,
       @OptionalParam(name = AuditEvent.SP_SUBTYPE) TokenParam subtype,
@@ -101,19 +103,15 @@ public class AuditEventLogProvider implements IResourceProvider, OperationProvid
       return List.of(); // every record is of type rest (a RESTful operation)
     }
     Set<String> family = familyOf(request);
-    Set<String> patients = family;
-    if (patient != null) {
-      // any of these patients (a PGO's searches arrive narrowed to her family this way), within what she may see
-      Set<String> wanted = new java.util.LinkedHashSet<>();
-      patient.getValuesAsQueryTokens().forEach(p -> wanted.add(ref(p, "Patient")));
-      if (family != null) {
-        wanted.retainAll(family);
-      }
-      patients = wanted;
+    // a PGO's searches arrive narrowed to her family as one more patient= (an AND); a patient she
+    // names herself counts only within her family
+    List<Set<String>> patients = references(patient, "Patient", family);
+    if (family != null && patients == null) {
+      patients = List.of(family);
     }
     boolean newestFirst = sort == null || sort.getOrder() == SortOrderEnum.DESC;
     int limit = Math.min(count == null ? 100 : Math.max(count, 1), MAX);
-    List<AuditEvent> found = log.search(new AuditLog.Query(entity == null ? null : Set.of(ref(entity, null)), patients,
+    List<AuditEvent> found = log.search(new AuditLog.Query(references(entity, null, null), patients,
         agent == null ? null : agent.getValue(), subtype == null ? null : subtype.getValue(),
         outcome == null ? null : outcome.getValue(), date == null ? null : date.getLowerBoundAsInstant(),
         date == null ? null : date.getUpperBoundAsInstant(), newestFirst, limit));
@@ -140,6 +138,21 @@ public class AuditEventLogProvider implements IResourceProvider, OperationProvid
   private Set<String> familyOf(RequestDetails request) {
     Caller caller = AuthenticationInterceptor.caller(request);
     return caller != null && caller.isPgo() ? scope.visiblePatients(request, caller) : null;
+  }
+
+  /** Each AND of the parameter as the set of its ORs, kept to {@code within} when that is given. */
+  private static List<Set<String>> references(ReferenceAndListParam param, String defaultType, Set<String> within) {
+    if (param == null) {
+      return null;
+    }
+    return param.getValuesAsQueryTokens().stream().map(or -> {
+      Set<String> anyOf = new LinkedHashSet<>();
+      or.getValuesAsQueryTokens().forEach(p -> anyOf.add(ref(p, defaultType)));
+      if (within != null) {
+        anyOf.retainAll(within);
+      }
+      return anyOf;
+    }).toList();
   }
 
   private static String ref(ReferenceParam param, String defaultType) {

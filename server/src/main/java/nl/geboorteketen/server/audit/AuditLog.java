@@ -12,8 +12,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import nl.geboorteketen.server.storage.OwnTables;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -27,9 +29,12 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public class AuditLog {
 
-  /** What to search for; null or empty means any. */
-  public record Query(Set<String> entities, Set<String> patientsAnyOf, String agent, String subtype, String outcome,
-      java.util.Date from, java.util.Date to, boolean newestFirst, int limit) {}
+  /**
+   * What to search for; null means any. Entities and patients come as FHIR's AND of ORs: a record
+   * matches when it names at least one reference of every set, so an empty set matches nothing.
+   */
+  public record Query(List<Set<String>> entities, List<Set<String>> patients, String agent, String subtype,
+      String outcome, java.util.Date from, java.util.Date to, boolean newestFirst, int limit) {}
 
   private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
@@ -132,7 +137,7 @@ public class AuditLog {
   }
 
   public List<AuditEvent> search(Query q) {
-    if (q.patientsAnyOf() != null && q.patientsAnyOf().isEmpty()) {
+    if (Stream.of(q.entities(), q.patients()).filter(Objects::nonNull).flatMap(List::stream).anyMatch(Set::isEmpty)) {
       return List.of();
     }
     Select select = sqlFor(q);
@@ -150,15 +155,15 @@ public class AuditLog {
   Select sqlFor(Query q) {
     StringBuilder sql = new StringBuilder("SELECT l.ID, l.BODY FROM GK_AUDIT_LOG l WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
-    if (q.entities() != null && !q.entities().isEmpty()) {
+    for (Set<String> anyOf : q.entities() == null ? List.<Set<String>>of() : q.entities()) {
       sql.append(" AND l.ID IN (SELECT e.LOG_ID FROM GK_AUDIT_ENTITY e WHERE e.REF IN (")
-          .append(marks(q.entities().size())).append("))");
-      args.addAll(q.entities());
+          .append(marks(anyOf.size())).append("))");
+      args.addAll(anyOf);
     }
-    if (q.patientsAnyOf() != null) {
+    for (Set<String> anyOf : q.patients() == null ? List.<Set<String>>of() : q.patients()) {
       sql.append(" AND l.ID IN (SELECT p.LOG_ID FROM GK_AUDIT_ENTITY p WHERE p.PATIENT = TRUE AND p.REF IN (")
-          .append(marks(q.patientsAnyOf().size())).append("))");
-      args.addAll(q.patientsAnyOf());
+          .append(marks(anyOf.size())).append("))");
+      args.addAll(anyOf);
     }
     if (q.agent() != null) {
       sql.append(" AND (l.AGENT = ? OR l.ORGANISATION = ?)");

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -32,14 +33,20 @@ class AuditLogPlanTest {
 
   @Test
   void aSearchByResourceReadsOnlyTheRecordsThatNameIt() throws SQLException {
-    assertLooksUpFoundIds(new AuditLog.Query(Set.of("Observation/1", "Patient/2"), null, null, null, null, null, null,
+    assertLooksUpFoundIds(new AuditLog.Query(List.of(Set.of("Observation/1", "Patient/2")), null, null, null, null, null, null,
         true, 100));
   }
 
   @Test
   void aFamilysOwnLogReadsOnlyItsRecords() throws SQLException {
-    assertLooksUpFoundIds(new AuditLog.Query(null, Set.of("Patient/2", "Patient/3"), null, "read", null, null, null,
+    assertLooksUpFoundIds(new AuditLog.Query(null, List.of(Set.of("Patient/2", "Patient/3")), null, "read", null, null, null,
         true, 100));
+  }
+
+  @Test
+  void recordsAboutTwoPatientsAtOnceStartFromTheIndexToo() throws SQLException {
+    assertLooksUpFoundIds(new AuditLog.Query(null, List.of(Set.of("Patient/2"), Set.of("Patient/3")), null, null, null,
+        null, null, true, 100));
   }
 
   private static void assertLooksUpFoundIds(AuditLog.Query query) throws SQLException {

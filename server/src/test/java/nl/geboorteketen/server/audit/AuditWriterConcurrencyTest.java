@@ -60,6 +60,6 @@ class AuditWriterConcurrencyTest {
   }
 
   private static int found(AuditLog log, String entity) {
-    return log.search(new AuditLog.Query(Set.of(entity), null, null, null, null, null, null, false, 10_000)).size();
+    return log.search(new AuditLog.Query(List.of(Set.of(entity)), null, null, null, null, null, null, false, 10_000)).size();
   }
 }

@@ -317,6 +317,56 @@ class SecurityBehaviourTest {
     assertFalse(r.body().contains(world.otherMother + "\""), "but nothing about another family");
   }
 
+  @Test
+  void aPgoMayNameHerOwnPatientInTheLogsSearchButNotAStranger() {
+    String sub = "named-" + UUID.randomUUID();
+    as(TestTokens.sign(new JWTClaimsSet.Builder().subject(sub).claim("gk_role", "kraamzorg")
+        .claim("gk_org", SecurityWorld.KRAAMZORG).claim("scope", "system/*.rs")))
+        .get("/fhir/" + SecurityWorld.ANNA);
+    Http pgo = as(TestTokens.pgo(SecurityWorld.ANNA_BSN));
+
+    Http.Response own = pgo.get("/fhir/AuditEvent?patient=" + SecurityWorld.ANNA + "&_count=500&_sort=-date");
+    assertEquals(200, own.status(), own::toString);
+    assertTrue(own.body().contains(sub), "her own patient, named: she sees the kraamzorg's read");
+
+    Http.Response bare = pgo.get("/fhir/AuditEvent?patient=family-jansen-anna&_count=500&_sort=-date");
+    assertEquals(200, bare.status(), bare::toString);
+    assertTrue(bare.body().contains(sub), "the id alone means a Patient");
+
+    Http.Response stranger = pgo.get("/fhir/AuditEvent?patient=" + world.otherMother);
+    assertEquals(200, stranger.status(), stranger::toString);
+    assertTrue(stranger.resource(Bundle.class).getEntry().isEmpty(), "nothing about a family not hers");
+
+    Http.Response either = pgo.get("/fhir/AuditEvent?patient=" + world.otherMother + "," + SecurityWorld.ANNA
+        + "&_count=500&_sort=-date");
+    assertEquals(200, either.status(), either::toString);
+    assertTrue(either.body().contains(sub), "her own of the two");
+    assertFalse(either.body().contains(world.otherMother + "\""), "never the stranger");
+
+    Http.Response both = pgo.get("/fhir/AuditEvent?patient=" + SecurityWorld.ANNA + "&patient=" + world.otherMother);
+    assertEquals(200, both.status(), both::toString);
+    assertTrue(both.resource(Bundle.class).getEntry().isEmpty(), "records about both: none she may see");
+  }
+
+  @Test
+  void theBeheerdersRepeatedPatientParameterMeansRecordsAboutBoth() {
+    String sub = "two-families-" + UUID.randomUUID();
+    as(TestTokens.sign(new JWTClaimsSet.Builder().subject(sub).claim("gk_role", "beheerder")
+        .claim("scope", "system/*.rs"))).get("/fhir/Patient?_id=family-jansen-anna," + world.otherMother.substring(8));
+    Http.Response both = Http.shared().get("/fhir/AuditEvent?patient=" + SecurityWorld.ANNA + "&patient="
+        + world.otherMother + "&agent=" + sub);
+    assertEquals(200, both.status(), both::toString);
+    assertEquals(1, both.resource(Bundle.class).getEntry().size(), both::toString);
+    Http.Response one = Http.shared().get("/fhir/AuditEvent?patient=" + SecurityWorld.ANNA + "&agent=" + sub);
+    assertEquals(1, one.resource(Bundle.class).getEntry().size(), one::toString);
+    Http.Response either = Http.shared().get("/fhir/AuditEvent?entity=" + SecurityWorld.ANNA + ",Patient/no-such-one"
+        + "&agent=" + sub);
+    assertEquals(1, either.resource(Bundle.class).getEntry().size(), either::toString);
+    Http.Response neither = Http.shared().get("/fhir/AuditEvent?entity=" + SecurityWorld.ANNA
+        + "&entity=Patient/no-such-one&agent=" + sub);
+    assertEquals(0, neither.resource(Bundle.class).getEntry().size(), neither::toString);
+  }
+
   private static List<AuditEvent> auditEventsOf(String sub) {
     Bundle b = Http.shared().get("/fhir/AuditEvent?_count=1000&_sort=-date").resource(Bundle.class);
     return b.getEntry().stream().map(e -> (AuditEvent) e.getResource())
