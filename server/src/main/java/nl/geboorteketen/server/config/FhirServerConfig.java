@@ -67,8 +67,8 @@ public class FhirServerConfig {
   @Bean
   public ProfilePackageInstaller profilePackageInstaller(IPackageInstallerSvc installer,
       ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager cache, ca.uhn.fhir.jpa.api.dao.DaoRegistry daos,
-      ProfilePackage pkg) {
-    return new ProfilePackageInstaller(installer, cache, daos, pkg);
+      ProfilePackage pkg, JpaStorageSettings storage, DataSource dataSource) {
+    return new ProfilePackageInstaller(installer, cache, daos, pkg, storage, dataSource);
   }
 
   @Bean
