@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -111,11 +112,26 @@ public class AuditEventLogProvider implements IResourceProvider, OperationProvid
     }
     boolean newestFirst = sort == null || sort.getOrder() == SortOrderEnum.DESC;
     int limit = Math.min(count == null ? 100 : Math.max(count, 1), MAX);
-    List<AuditEvent> found = log.search(new AuditLog.Query(references(entity, null, null), patients,
+    List<Set<String>> entities = references(entity, null, null);
+    List<AuditEvent> found = log.search(new AuditLog.Query(entities, patients,
         agent == null ? null : agent.getValue(), subtype == null ? null : subtype.getValue(),
         outcome == null ? null : outcome.getValue(), date == null ? null : date.getLowerBoundAsInstant(),
         date == null ? null : date.getUpperBoundAsInstant(), newestFirst, limit));
-    return family == null ? found : found.stream().map(e -> onlyHerFamily(e, family)).toList();
+    if (family == null) {
+      return found;
+    }
+    // a record matches a PGO's entity= only by what she is shown of it: otherwise naming a stranger's
+    // resource would tell her whether it was in the same answer as her own
+    return found.stream().map(e -> onlyHerFamily(e, family)).filter(e -> names(e, entities)).toList();
+  }
+
+  private static boolean names(AuditEvent event, List<Set<String>> entities) {
+    if (entities == null) {
+      return true;
+    }
+    Set<String> named = new HashSet<>();
+    event.getEntity().forEach(e -> named.add(e.getWhat().getReference()));
+    return entities.stream().allMatch(anyOf -> anyOf.stream().anyMatch(named::contains));
   }
 
   /**

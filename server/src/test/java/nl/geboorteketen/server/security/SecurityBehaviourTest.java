@@ -346,6 +346,15 @@ class SecurityBehaviourTest {
     Http.Response both = pgo.get("/fhir/AuditEvent?patient=" + SecurityWorld.ANNA + "&patient=" + world.otherMother);
     assertEquals(200, both.status(), both::toString);
     assertTrue(both.resource(Bundle.class).getEntry().isEmpty(), "records about both: none she may see");
+
+    // an answer that listed her and a stranger is in the log; naming the stranger must not find it
+    Http.Response listed = Http.shared().get("/fhir/Patient?_id=family-jansen-anna," + world.otherMother.substring(8));
+    assertEquals(200, listed.status(), listed::toString);
+    Http.Response byStranger = pgo.get("/fhir/AuditEvent?entity=" + world.otherMother);
+    assertEquals(200, byStranger.status(), byStranger::toString);
+    assertTrue(byStranger.resource(Bundle.class).getEntry().isEmpty(), "no oracle for who was listed beside her");
+    Http.Response byHerself = pgo.get("/fhir/AuditEvent?entity=" + SecurityWorld.ANNA + "&_count=500");
+    assertTrue(byHerself.body().contains(sub), "her own resource, named, still finds its records");
   }
 
   @Test
