@@ -24,6 +24,7 @@ import nl.geboorteketen.server.fhir.OperationProvider;
 import nl.geboorteketen.server.security.AuthenticationInterceptor;
 import nl.geboorteketen.server.security.Caller;
 import nl.geboorteketen.server.security.FamilyScope;
+import org.apache.commons.lang3.StringUtils;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.IdType;
@@ -156,19 +157,22 @@ public class AuditEventLogProvider implements IResourceProvider, OperationProvid
     return caller != null && caller.isPgo() ? scope.visiblePatients(request, caller) : null;
   }
 
-  /** Each AND of the parameter as the set of its ORs, kept to {@code within} when that is given. */
+  /**
+   * Each AND of the parameter as the set of its ORs, kept to {@code within} when that is given; null
+   * when there is none. Empty values are ignored, as FHIR's search asks ({@code patient=} alone
+   * does not narrow).
+   */
   private static List<Set<String>> references(ReferenceAndListParam param, String defaultType, Set<String> within) {
-    if (param == null) {
-      return null;
-    }
-    return param.getValuesAsQueryTokens().stream().map(or -> {
+    List<Set<String>> ands = param == null ? List.of() : param.getValuesAsQueryTokens().stream().map(or -> {
       Set<String> anyOf = new LinkedHashSet<>();
-      or.getValuesAsQueryTokens().forEach(p -> anyOf.add(ref(p, defaultType)));
-      if (within != null) {
-        anyOf.retainAll(within);
-      }
+      or.getValuesAsQueryTokens().stream().filter(p -> !StringUtils.isBlank(p.getIdPart()))
+          .forEach(p -> anyOf.add(ref(p, defaultType)));
       return anyOf;
-    }).toList();
+    }).filter(anyOf -> !anyOf.isEmpty()).toList();
+    if (within != null) {
+      ands.forEach(anyOf -> anyOf.retainAll(within));
+    }
+    return ands.isEmpty() ? null : ands;
   }
 
   private static String ref(ReferenceParam param, String defaultType) {

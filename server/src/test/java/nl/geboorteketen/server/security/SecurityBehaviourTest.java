@@ -368,6 +368,8 @@ class SecurityBehaviourTest {
     assertEquals(1, both.resource(Bundle.class).getEntry().size(), both::toString);
     Http.Response one = Http.shared().get("/fhir/AuditEvent?patient=" + SecurityWorld.ANNA + "&agent=" + sub);
     assertEquals(1, one.resource(Bundle.class).getEntry().size(), one::toString);
+    Http.Response blank = Http.shared().get("/fhir/AuditEvent?patient=&entity=Patient/&agent=" + sub);
+    assertEquals(1, blank.resource(Bundle.class).getEntry().size(), () -> "empty values are ignored: " + blank);
     Http.Response either = Http.shared().get("/fhir/AuditEvent?entity=" + SecurityWorld.ANNA + ",Patient/no-such-one"
         + "&agent=" + sub);
     assertEquals(1, either.resource(Bundle.class).getEntry().size(), either::toString);
