@@ -155,16 +155,8 @@ public class AuditLog {
   Select sqlFor(Query q) {
     StringBuilder sql = new StringBuilder("SELECT l.ID, l.BODY FROM GK_AUDIT_LOG l WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
-    for (Set<String> anyOf : q.entities() == null ? List.<Set<String>>of() : q.entities()) {
-      sql.append(" AND l.ID IN (SELECT e.LOG_ID FROM GK_AUDIT_ENTITY e WHERE e.REF IN (")
-          .append(marks(anyOf.size())).append("))");
-      args.addAll(anyOf);
-    }
-    for (Set<String> anyOf : q.patients() == null ? List.<Set<String>>of() : q.patients()) {
-      sql.append(" AND l.ID IN (SELECT p.LOG_ID FROM GK_AUDIT_ENTITY p WHERE p.PATIENT = TRUE AND p.REF IN (")
-          .append(marks(anyOf.size())).append("))");
-      args.addAll(anyOf);
-    }
+    namingOneOfEach(q.entities(), "", sql, args);
+    namingOneOfEach(q.patients(), "e.PATIENT = TRUE AND ", sql, args);
     if (q.agent() != null) {
       sql.append(" AND (l.AGENT = ? OR l.ORGANISATION = ?)");
       args.add(q.agent());
@@ -188,6 +180,15 @@ public class AuditLog {
     }
     sql.append(q.newestFirst() ? " ORDER BY l.ID DESC" : " ORDER BY l.ID");
     return new Select(sql.toString(), args);
+  }
+
+  /** Per set, the records that name one of its references, found from the entity index. */
+  private static void namingOneOfEach(List<Set<String>> sets, String condition, StringBuilder sql, List<Object> args) {
+    for (Set<String> anyOf : sets == null ? List.<Set<String>>of() : sets) {
+      sql.append(" AND l.ID IN (SELECT e.LOG_ID FROM GK_AUDIT_ENTITY e WHERE ").append(condition).append("e.REF IN (")
+          .append(marks(anyOf.size())).append("))");
+      args.addAll(anyOf);
+    }
   }
 
   private List<AuditEvent> select(String sql, List<Object> args, int limit) {

@@ -6,8 +6,8 @@ package nl.geboorteketen.server.audit;
  * every table and index it touched), so under load a short wait buys fewer commits; under light
  * load there is no company to wait for and waiting would only add latency. The writer therefore
  * waits only when the last window (a second or a little more) brought at least one record per
- * waiting time, and at most that long. Measured (partner reads, 8 clients): 2.2 records per commit without the wait, 4.9 with 1 ms,
- * and half the writer's CPU per read.
+ * waiting time, and at most that long. Measured (partner reads, 8 clients): 2.2 records per commit
+ * without the wait, 4.9 with 1 ms, and half the writer's CPU per read.
  */
 class CommitPacing {
 
