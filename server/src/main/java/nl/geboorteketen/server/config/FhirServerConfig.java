@@ -35,12 +35,12 @@ import nl.geboorteketen.server.operation.OperationContracts;
 import nl.geboorteketen.server.operation.PackageCapabilityStatementProvider;
 import nl.geboorteketen.server.fhir.UnknownResourceTypeInterceptor;
 import nl.geboorteketen.server.maternalrecord.PregnancyKeyInterceptor;
+import nl.geboorteketen.server.packages.CoreDefinitionsInChain;
 import nl.geboorteketen.server.packages.LazyPackageSupport;
 import nl.geboorteketen.server.packages.NictizPackages;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
-import nl.geboorteketen.server.packages.ConstraintsUnlisted;
 import nl.geboorteketen.server.validation.EntryFetcher;
 import nl.geboorteketen.server.validation.EntryReferencePolicy;
 import nl.geboorteketen.server.validation.PooledInstanceValidator;
@@ -76,13 +76,17 @@ public class FhirServerConfig {
     return new ProfileSelector(ctx, pkg);
   }
 
+  /** FHIR's own definitions, parsed when first used, in the chain's place of HAPI's, which parses all. */
+  @Bean
+  public static CoreDefinitionsInChain coreDefinitionsInChain() {
+    return new CoreDefinitionsInChain();
+  }
+
   /** The Nictiz packages, in the validator's chain right after the store's own definitions. */
   @Bean
-  public LazyPackageSupport nictizValidationSupport(FhirContext ctx, IValidationSupport chain,
-      @Qualifier("myDefaultProfileValidationSupport") IValidationSupport coreDefinitions) {
+  public LazyPackageSupport nictizValidationSupport(FhirContext ctx, IValidationSupport chain) {
     LazyPackageSupport nictiz = NictizPackages.validationSupport(ctx);
     ValidationSupportChain validationChain = (ValidationSupportChain) chain;
-    ConstraintsUnlisted.inChain(ctx, validationChain, coreDefinitions);
     validationChain.addValidationSupport(Math.min(2, validationChain.getValidationSupports().size()), nictiz);
     validationChain.invalidateCaches();
     return nictiz;

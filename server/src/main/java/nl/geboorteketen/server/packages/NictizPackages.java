@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
  * The Nictiz zib2020 and nl-core packages our profiles derive from, read from the classpath
@@ -27,14 +26,7 @@ public final class NictizPackages {
         continue;
       }
       try (InputStream in = open(name.strip())) {
-        NpmPackage npm = NpmPackage.fromPackage(in);
-        for (String file : npm.list("package")) {
-          if (file.endsWith(".json") && !file.startsWith(".") && !file.equals("package.json")) {
-            try (InputStream resource = npm.load("package", file)) {
-              support.add(resource.readAllBytes());
-            }
-          }
-        }
+        support.addPackage(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
