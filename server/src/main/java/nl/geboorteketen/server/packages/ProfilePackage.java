@@ -67,14 +67,16 @@ public final class ProfilePackage {
 
   /**
    * Every resource of the package's own folder, parsed once for all its readers (profile
-   * selection, operation contracts, reference targets, OpenAPI, rule tables). Shared: read only.
+   * selection, operation contracts, reference targets, OpenAPI, rule tables), without the
+   * commentary none of them reads ({@link Commentary}). Shared: read only.
    */
   public List<Resource> resources(FhirContext ctx) {
     List<Resource> result = parsed;
     if (result == null) {
       synchronized (this) {
         if (parsed == null) {
-          parsed = resourcesIn("package").stream().map(json -> (Resource) ctx.newJsonParser().parseResource(json)).toList();
+          parsed = resourcesIn("package").stream()
+              .map(json -> Commentary.dropped((Resource) ctx.newJsonParser().parseResource(json))).toList();
         }
         result = parsed;
       }
