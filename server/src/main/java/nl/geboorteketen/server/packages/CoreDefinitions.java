@@ -13,7 +13,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 /**
  * FHIR R4's own definitions for the validator, from the core package the build writes, each
  * parsed when first asked for. HAPI's DefaultProfileValidationSupport parses all of them at the
- * first question (~650 StructureDefinitions and ~2,000 code systems and value sets, about 100 MB
+ * first question (~650 StructureDefinitions and ~2,400 code systems and value sets, about 100 MB
  * of heap), while our profiles use a part. Urls are looked up as HAPI's support does: a bare type
  * name or {@code Type/x} is a core url, an upper-case primitive name finds the primitive, and a
  * version on an hl7.org terminology url need not match. Only specialisations are listed (see
