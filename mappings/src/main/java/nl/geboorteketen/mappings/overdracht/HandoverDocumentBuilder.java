@@ -97,7 +97,10 @@ public final class HandoverDocumentBuilder {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.DOCUMENT);
     bundle.setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue(uuid));
     bundle.setTimestamp(now);
-    bundle.addEntry().setFullUrl("urn:uuid:" + in.documentId() + "-composition").setResource(composition);
+    // A RESTful fullUrl, so that the Composition's relative references resolve to the entries beside it
+    // (FHIR's rule for references inside a bundle); a urn:uuid fullUrl leaves them unresolved.
+    composition.setId(in.documentId());
+    bundle.addEntry().setFullUrl(in.baseUrl() + "/Composition/" + in.documentId()).setResource(composition);
     entries.values().forEach(r -> bundle.addEntry()
         .setFullUrl(in.baseUrl() + "/" + key(r)).setResource(r.copy()));
     return bundle;

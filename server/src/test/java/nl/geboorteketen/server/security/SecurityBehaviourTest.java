@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
@@ -245,8 +246,12 @@ class SecurityBehaviourTest {
         .setTitle("Overdracht").setType(new CodeableConcept().setText("overdracht"))
         .setSubject(new Reference(world.otherMother));
     c.addAuthor().setReference(world.otherMidwife);
-    doc.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(c);
+    // RESTful fullUrls: the Composition's relative references resolve to the entries beside it
+    String composition = UUID.randomUUID().toString();
+    doc.addEntry().setFullUrl(root() + "/fhir/Composition/" + composition).setResource(c.setId(composition));
     doc.addEntry().setFullUrl(root() + "/fhir/" + world.otherMother).setResource(mother);
+    doc.addEntry().setFullUrl(root() + "/fhir/" + world.otherMidwife)
+        .setResource(Http.shared().get("/fhir/" + world.otherMidwife).resource(Organization.class));
     Http.Response stored = Http.shared().postJson("/fhir/Bundle", doc);
     assertEquals(201, stored.status(), stored::toString);
     String id = "/fhir/Bundle/" + stored.resource(Bundle.class).getIdElement().getIdPart();

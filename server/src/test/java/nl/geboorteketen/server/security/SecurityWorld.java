@@ -154,7 +154,9 @@ final class SecurityWorld {
       // a handover document carries the family's records as they were, BSN included
       Patient anna = Fixtures.example(Patient.class, "family-jansen-anna");
       anna.setId((String) null);
-      doc.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(anna);
+      String annaInDocument = "urn:uuid:" + java.util.UUID.randomUUID();
+      c.setSubject(new Reference(annaInDocument));
+      doc.addEntry().setFullUrl(annaInDocument).setResource(anna);
       Http.Response r = Http.shared().postJson("/fhir/Bundle", doc);
       assertEquals(201, r.status(), r::toString);
       document = "Bundle/" + r.resource(Bundle.class).getIdElement().getIdPart();
