@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidatorModule;
@@ -41,6 +42,8 @@ public class ProfileValidationInterceptor {
   private final ProfileSelector selector;
   private final TargetProfiles targets;
 
+  private static final int AFTER_THE_GUARDS = 100;
+
   /** A refused element: where, and what is wrong with it. */
   private record Issue(String location, String text) {}
 
@@ -65,24 +68,31 @@ public class ProfileValidationInterceptor {
     return module;
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  /**
+   * After the other hooks of the same moment: a write the guards refuse (a sent handover document,
+   * another family's record) gets their answer whatever its content, and what is validated is what
+   * will be stored.
+   */
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = AFTER_THE_GUARDS)
   public void onCreate(IBaseResource resource, RequestDetails request) {
     validate(resource, request);
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AFTER_THE_GUARDS)
   public void onUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
     validate(updated, request);
   }
 
-  /** Validates against the selected profile, outside any request; throws 422 on any error. */
+  /** Validates against the selected profile (or a claimed one), outside any request; throws 422 on any error. */
   public void validate(IBaseResource resource) {
     validate(resource, null);
   }
 
   /**
-   * Validates against the selected profile; throws 422 on any error. The request, when there is one,
-   * lets a reference to another entry of its transaction be checked against that entry.
+   * Validates against the selected profile; throws 422 on any error. A record a client writes that no
+   * profile of ours applies to, and that claims none, still meets FHIR's own definition of its type.
+   * The request, when there is one, lets a reference to another entry of its transaction be checked
+   * against that entry.
    */
   public void validate(IBaseResource resource, RequestDetails request) {
     if (!(resource instanceof Resource r)) {
@@ -90,7 +100,7 @@ public class ProfileValidationInterceptor {
     }
     Optional<String> profile = selector.select(r);
     List<Issue> issues = new ArrayList<>();
-    if (profile.isPresent() || r.getMeta().hasProfile()) {
+    if (profile.isPresent() || r.getMeta().hasProfile() || writtenByClient(request)) {
       ValidationOptions options = new ValidationOptions();
       options.setAppContext(request);
       profile.ifPresent(options::addProfile);
@@ -102,8 +112,18 @@ public class ProfileValidationInterceptor {
     r.getMeta().getProfile().stream().map(CanonicalType::getValue).forEach(profiles::add);
     targets.check(r, profiles, request).forEach(p -> issues.add(new Issue(p.expression(), p.message())));
     if (!issues.isEmpty()) {
-      throw new UnprocessableEntityException(ctx, outcome(r.fhirType(), profile.orElse(null), issues));
+      String against = profile.map(p -> "profiel " + p)
+          .orElse(r.getMeta().hasProfile() ? "de profielen die het noemt" : "de FHIR R4-definitie van " + r.fhirType());
+      throw new UnprocessableEntityException(ctx, outcome(r.fhirType(), against, issues));
     }
+  }
+
+  /**
+   * Records the server writes itself (package install, handovers, notifications) come with a system
+   * request; they are checked against a profile only where one applies, as their code builds them.
+   */
+  private static boolean writtenByClient(RequestDetails request) {
+    return request != null && !(request instanceof SystemRequestDetails);
   }
 
   /**
@@ -125,9 +145,8 @@ public class ProfileValidationInterceptor {
     return result;
   }
 
-  private static OperationOutcome outcome(String type, String profile, List<Issue> issues) {
+  private static OperationOutcome outcome(String type, String against, List<Issue> issues) {
     OperationOutcome oo = new OperationOutcome();
-    String against = profile == null ? "de profielen die het noemt" : "profiel " + profile;
     for (Issue error : issues) {
       OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
           .setSeverity(IssueSeverity.ERROR)

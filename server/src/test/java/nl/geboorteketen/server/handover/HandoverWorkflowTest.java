@@ -89,6 +89,10 @@ class HandoverWorkflowTest {
     Http.Response update = f.http.put(doc, Http.FHIR.newJsonParser().encodeResourceToString(stored), "application/fhir+json");
     assertEquals(405, update.status(), update::toString);
     assertTrue(update.body().contains("vervangt"), update::toString);
+    // the same answer when the change would not even be valid: the guard speaks before the validator
+    ((Composition) stored.getEntryFirstRep().getResource()).setStatus(null);
+    Http.Response invalid = f.http.put(doc, Http.FHIR.newJsonParser().encodeResourceToString(stored), "application/fhir+json");
+    assertEquals(405, invalid.status(), invalid::toString);
 
     String root = nl.geboorteketen.server.support.TestServer.shared().baseUrl().replaceAll("/fhir$", "");
     Http.Response delete = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root + doc))
@@ -96,6 +100,19 @@ class HandoverWorkflowTest {
     assertEquals(405, delete.status(), delete::toString);
     assertEquals("Overdracht verloskundige → kraamzorg",
         ((Composition) f.http.get(doc).resource(Bundle.class).getEntryFirstRep().getResource()).getTitle());
+  }
+
+  /** A copy of the document, stored as a client would, passes the checks every client write gets. */
+  @Test
+  void theSentDocumentMeetsFhirsDefinitionOfADocument() {
+    HandoverFamily f = new HandoverFamily();
+    Task task = sent(f);
+    Bundle doc = Http.shared().get("/fhir/" + task.getFocus().getReference()).resource(Bundle.class);
+    doc.setId((String) null);
+
+    Http.Response copy = Http.shared().postJson("/fhir/Bundle", doc);
+
+    assertEquals(201, copy.status(), copy::toString);
   }
 
   @Test
