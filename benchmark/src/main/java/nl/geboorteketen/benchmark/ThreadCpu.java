@@ -74,8 +74,8 @@ public final class ThreadCpu {
         || n.startsWith("stringdedup")) {
       return "GC and VM";
     }
-    if (n.startsWith("gk-audit-writer")) {
-      return "audit writer";
+    if (n.startsWith("gk-audit-")) {
+      return "audit log"; // the writer, and on H2 the journal's mover
     }
     if (n.startsWith("http") || n.startsWith("qtp")) {
       return "requests";

@@ -17,7 +17,8 @@ class ThreadCpuTest {
       "G1 Conc#0, GC and VM",
       "GC Thread#1, GC and VM",
       "VM Thread, GC and VM",
-      "gk-audit-writer, audit writer",
+      "gk-audit-writer, audit log",
+      "gk-audit-mover, audit log",
       "http-44, requests",
       "qtp1234-17, requests",
       "gk-ledger-chang, other",
@@ -44,7 +45,7 @@ class ThreadCpuTest {
     ThreadCpu.Snapshot after = new ThreadCpu.Snapshot(2_000_000_000L, Map.of(
         "1", new ThreadCpu.Task("http-1", 340), "2", new ThreadCpu.Task("C2 CompilerThre", 150),
         "3", new ThreadCpu.Task("gk-audit-writer", 60)));
-    assertEquals("2.00 cores: requests 60 %, JIT C2 25 %, audit writer 15 %", ThreadCpu.describe(before, after));
+    assertEquals("2.00 cores: requests 60 %, JIT C2 25 %, audit log 15 %", ThreadCpu.describe(before, after));
     assertEquals("", ThreadCpu.describe(after, after), "no time spent: nothing to say");
 
     // a kind "other" of 5 % or more names the thread that took most of it

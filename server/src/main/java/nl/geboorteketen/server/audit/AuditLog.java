@@ -40,11 +40,17 @@ public class AuditLog {
 
   private final DataSource dataSource;
   private final FhirContext ctx;
+  private volatile Runnable beforeReading = () -> {};
 
   public AuditLog(DataSource dataSource, FhirContext ctx) {
     this.dataSource = dataSource;
     this.ctx = ctx;
     createTables();
+  }
+
+  /** Runs before every read of the log: records answered but not yet in the tables are moved there first. */
+  public void beforeReading(Runnable flush) {
+    this.beforeReading = flush;
   }
 
   /** Appends on the connection of the surrounding transaction, if any (a write and its record commit together). */
@@ -73,17 +79,62 @@ public class AuditLog {
     }
   }
 
+  /**
+   * Appends records moved from the journal, already encoded, and in the same transaction the
+   * journal position they reach: a record is in the tables, or after the mark, never both.
+   */
+  public void appendMoved(List<AuditFacts> records, List<String> bodies, AuditJournal.Position upTo) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        append(c, records, bodies);
+        try (PreparedStatement update = c.prepareStatement(
+            "UPDATE GK_AUDIT_JOURNAL SET FILE_SEQ = ?, FILE_OFFSET = ? WHERE ID = 1");
+            PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO GK_AUDIT_JOURNAL (FILE_SEQ, FILE_OFFSET, ID) VALUES (?, ?, 1)")) {
+          PreparedStatement mark = update;
+          for (int attempt = 0; attempt < 2; attempt++, mark = insert) {
+            mark.setLong(1, upTo.file());
+            mark.setLong(2, upTo.offset());
+            if (mark.executeUpdate() == 1) {
+              break;
+            }
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /** How far the journal has been moved into the tables (file 0, offset 0 when never). */
+  public AuditJournal.Position journalMoved() {
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT FILE_SEQ, FILE_OFFSET FROM GK_AUDIT_JOURNAL WHERE ID = 1")) {
+      return rs.next() ? new AuditJournal.Position(rs.getLong(1), rs.getLong(2)) : new AuditJournal.Position(0, 0);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The audit journal's position could not be read: " + e.getMessage(), e);
+    }
+  }
+
   private void append(Connection c, List<AuditFacts> records) throws SQLException {
+    append(c, records, null);
+  }
+
+  private void append(Connection c, List<AuditFacts> records, List<String> bodies) throws SQLException {
     try (PreparedStatement row = c.prepareStatement("INSERT INTO GK_AUDIT_LOG (RECORDED, SUBTYPE, OUTCOME, AGENT,"
         + " ORGANISATION, BODY) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
         PreparedStatement entity = c.prepareStatement("INSERT INTO GK_AUDIT_ENTITY (LOG_ID, REF, PATIENT) VALUES (?, ?, ?)")) {
-      for (AuditFacts f : records) {
+      for (int i = 0; i < records.size(); i++) {
+        AuditFacts f = records.get(i);
         row.setTimestamp(1, new Timestamp(f.recorded()));
         row.setString(2, f.code());
         row.setString(3, f.denied() ? AuditEvent.AuditEventOutcome._4.toCode() : AuditEvent.AuditEventOutcome._0.toCode());
         row.setString(4, f.subject());
         row.setString(5, f.organisation());
-        row.setString(6, encode(f));
+        row.setString(6, bodies == null ? encode(f) : bodies.get(i));
         row.executeUpdate();
         long id;
         try (ResultSet keys = row.getGeneratedKeys()) {
@@ -111,12 +162,16 @@ public class AuditLog {
     entity.addBatch();
   }
 
-  private static String encode(AuditFacts f) {
+  static String encode(AuditFacts f) {
     try {
       return JSON.writeValueAsString(f);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The audit record could not be written as JSON: " + e.getMessage(), e);
     }
+  }
+
+  static AuditFacts decodeFacts(String json) throws JsonProcessingException {
+    return JSON.readValue(json, AuditFacts.class);
   }
 
   /** A row holds the facts, or (written before 2026-12-04) the AuditEvent itself. */
@@ -132,11 +187,13 @@ public class AuditLog {
   }
 
   public Optional<AuditEvent> read(long id) {
+    beforeReading.run();
     List<AuditEvent> found = select("SELECT ID, BODY FROM GK_AUDIT_LOG WHERE ID = ?", List.of(id), 1);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
   public List<AuditEvent> search(Query q) {
+    beforeReading.run();
     if (Stream.of(q.entities(), q.patients()).filter(Objects::nonNull).flatMap(List::stream).anyMatch(Set::isEmpty)) {
       return List.of();
     }
@@ -225,7 +282,9 @@ public class AuditLog {
         "CREATE TABLE IF NOT EXISTS GK_AUDIT_ENTITY (LOG_ID BIGINT NOT NULL, REF VARCHAR(300) NOT NULL,"
             + " PATIENT BOOLEAN NOT NULL)",
         "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_REF ON GK_AUDIT_ENTITY (REF, LOG_ID)",
-        "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_LOG ON GK_AUDIT_ENTITY (LOG_ID)"};
+        "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_LOG ON GK_AUDIT_ENTITY (LOG_ID)",
+        "CREATE TABLE IF NOT EXISTS GK_AUDIT_JOURNAL (ID INT PRIMARY KEY, FILE_SEQ BIGINT NOT NULL,"
+            + " FILE_OFFSET BIGINT NOT NULL)"};
     OwnTables.create(dataSource, "audit log", ddl);
     OwnTables.cacheIdentityOnH2(dataSource, "GK_AUDIT_LOG");
   }

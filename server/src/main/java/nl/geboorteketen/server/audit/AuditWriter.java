@@ -1,6 +1,5 @@
 package nl.geboorteketen.server.audit;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -15,12 +14,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the audit records of reads, searches, operations and refusals with group commit: the
  * request waits until its record is committed (so an access that was answered is always in the
- * log, also after kill -9), but the records of requests that arrive together share one
+ * log, also after kill -9; on H2 committed to the journal the log is filled from, {@link JournalMover}), but the records of requests that arrive together share one
  * transaction and one durable commit instead of paying one each. A batch that fails is retried
  * record by record, so one bad record cannot take the others' answers with it. Under load the writer
  * waits up to a millisecond for more records before it commits ({@link CommitPacing}).
  */
-public class AuditWriter {
+public class AuditWriter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
   private static final int MAX_BATCH = 128;
@@ -28,20 +27,41 @@ public class AuditWriter {
 
   private record Pending(AuditFacts record, CompletableFuture<Void> stored) {}
 
-  private final AuditLog log;
+  /** Where a group goes before its requests are answered: the log's tables, or the journal. */
+  public interface Sink {
+    void store(List<AuditFacts> records) throws Exception;
+  }
+
+  private final Sink sink;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final CommitPacing pacing;
 
   public AuditWriter(AuditLog log) {
-    this(log, new CommitPacing(System.nanoTime()));
+    this(log::appendCommitted);
+  }
+
+  public AuditWriter(Sink sink) {
+    this(sink, new CommitPacing(System.nanoTime()));
   }
 
   AuditWriter(AuditLog log, CommitPacing pacing) {
-    this.log = log;
+    this(log::appendCommitted, pacing);
+  }
+
+  AuditWriter(Sink sink, CommitPacing pacing) {
+    this.sink = sink;
     this.pacing = pacing;
     Thread writer = new Thread(this::run, "gk-audit-writer");
     writer.setDaemon(true);
     writer.start();
+  }
+
+  /** Closes the sink when it holds anything (the journal: what is left is moved into the log). */
+  @Override
+  public void close() throws Exception {
+    if (sink instanceof AutoCloseable closeable) {
+      closeable.close();
+    }
   }
 
   /** Returns once the record is committed; throws when it could not be. */
@@ -94,14 +114,14 @@ public class AuditWriter {
 
   private void write(List<Pending> batch) {
     try {
-      log.appendCommitted(batch.stream().map(Pending::record).toList());
+      sink.store(batch.stream().map(Pending::record).toList());
       batch.forEach(p -> p.stored().complete(null));
-    } catch (SQLException | RuntimeException batchFailed) {
+    } catch (Exception batchFailed) {
       for (Pending p : batch) {
         try {
-          log.appendCommitted(List.of(p.record()));
+          sink.store(List.of(p.record()));
           p.stored().complete(null);
-        } catch (SQLException | RuntimeException failed) {
+        } catch (Exception failed) {
           p.stored().completeExceptionally(failed);
         }
       }

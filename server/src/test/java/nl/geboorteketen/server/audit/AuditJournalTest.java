@@ -1,0 +1,81 @@
+package nl.geboorteketen.server.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal the records of reads go to first, on a log of its own (an H2 file, as the server's). */
+class AuditJournalTest {
+
+  private static final String ENTITY = "Organization/journalled";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aReadOfTheLogFindsEveryRecordAnsweredBeforeIt() throws Exception {
+    AuditLog log = newLog();
+    try (JournalMover mover = JournalMover.start(log, dir.resolve("journal"));
+        AuditWriter writer = new AuditWriter(mover)) {
+      for (int i = 0; i < 3; i++) {
+        writer.storeAndWait(read(ENTITY));
+      }
+
+      // far fewer than the mover waits for, and read at once: the read itself has them moved
+      assertEquals(3, found(log));
+    }
+  }
+
+  @Test
+  void whatAStopLeftInTheJournalIsMovedOnceAtTheNextStart() throws Exception {
+    Path journalDir = dir.resolve("journal");
+    AuditJournal journal = new AuditJournal(journalDir);
+    journal.open(new AuditJournal.Position(0, 0));
+    journal.append(List.of(read(ENTITY), read(ENTITY), read(ENTITY), read(ENTITY), read(ENTITY)));
+    journal.close();
+    // a kill -9 during a write leaves a line without its end: its request was never answered
+    Path file;
+    try (var files = Files.list(journalDir)) {
+      file = files.findFirst().orElseThrow();
+    }
+    Files.writeString(file, "{\"recorded\":17330", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+    AuditLog log = newLog();
+    try (JournalMover first = JournalMover.start(log, journalDir)) {
+      assertEquals(5, found(log));
+    }
+    try (JournalMover second = JournalMover.start(log, journalDir); AuditWriter writer = new AuditWriter(second)) {
+      assertEquals(5, found(log), "moved once, not again at the next start");
+      writer.storeAndWait(read(ENTITY));
+      assertEquals(6, found(log));
+    }
+    try (var files = Files.list(journalDir)) {
+      assertEquals(1, files.count(), "moved files are deleted; the last one written stays");
+    }
+  }
+
+  private AuditLog newLog() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.resolve("store") + ";WRITE_DELAY=0");
+    return new AuditLog(ds, FhirContext.forR4Cached());
+  }
+
+  private static AuditFacts read(String entity) {
+    return AuditRecord.facts(new AuditRecord.Interaction("read", AuditEvent.AuditEventAction.R, false, null),
+        null, null, "Organization", Set.of(entity), Set.of(), Set.of(), null);
+  }
+
+  private static int found(AuditLog log) {
+    return log.search(new AuditLog.Query(List.of(Set.of(ENTITY)), null, null, null, null, null, null, false, 1000)).size();
+  }
+}
