@@ -64,6 +64,23 @@ class AuditJournalTest {
     }
   }
 
+  /** What a caller sends (a path, a message) cannot end a line: JSON writes a newline as two characters. */
+  @Test
+  void aNewlineInWhatACallerSentStaysInsideItsRecord() throws Exception {
+    Path journalDir = dir.resolve("journal");
+    AuditJournal journal = new AuditJournal(journalDir);
+    journal.open(new AuditJournal.Position(0, 0));
+    String forged = "x\n{\"recorded\":1,\"code\":\"read\",\"resources\":[\"" + ENTITY + "\"]}\n";
+    journal.append(List.of(AuditRecord.facts(new AuditRecord.Interaction("read", AuditEvent.AuditEventAction.R,
+        false, null), null, null, forged, Set.of(ENTITY), Set.of(), Set.of(), null)));
+    journal.close();
+
+    AuditLog log = newLog();
+    try (JournalMover mover = JournalMover.start(log, journalDir)) {
+      assertEquals(1, found(log));
+    }
+  }
+
   private AuditLog newLog() {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:file:" + dir.resolve("store") + ";WRITE_DELAY=0");
