@@ -68,13 +68,14 @@ public final class JournalMover implements AuditWriter.Sink, AutoCloseable {
   public void store(List<AuditFacts> records) throws IOException {
     List<AuditJournal.Entry> entries = journal.append(records);
     synchronized (this) {
-      if (waiting.isEmpty()) {
+      boolean first = waiting.isEmpty();
+      if (first) {
         oldestNanos = System.nanoTime();
       }
       waiting.addAll(entries);
       handed += entries.size();
-      if (waiting.size() >= MOVE_AT) {
-        notifyAll();
+      if (first || waiting.size() >= MOVE_AT) {
+        notifyAll(); // the first starts the mover's clock; MOVE_AT ends its wait
       }
     }
   }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Set;
 import org.h2.jdbcx.JdbcDataSource;
@@ -33,6 +35,29 @@ class AuditJournalTest {
 
       // far fewer than the mover waits for, and read at once: the read itself has them moved
       assertEquals(3, found(log));
+    }
+  }
+
+  /** Without any read of the log, a few records are in its tables within a fraction of a second. */
+  @Test
+  void aFewRecordsAreMovedWithoutBeingAskedFor() throws Exception {
+    JdbcDataSource ds = dataSource();
+    AuditLog log = new AuditLog(ds, FhirContext.forR4Cached());
+    try (JournalMover mover = JournalMover.start(log, dir.resolve("journal"));
+        AuditWriter writer = new AuditWriter(mover)) {
+      writer.storeAndWait(read(ENTITY));
+      writer.storeAndWait(read(ENTITY));
+      long deadline = System.currentTimeMillis() + 5_000;
+      int rows = 0;
+      while (rows < 2 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement()
+            .executeQuery("SELECT COUNT(*) FROM GK_AUDIT_LOG")) {
+          rs.next();
+          rows = rs.getInt(1);
+        }
+      }
+      assertEquals(2, rows);
     }
   }
 
@@ -82,9 +107,13 @@ class AuditJournalTest {
   }
 
   private AuditLog newLog() {
+    return new AuditLog(dataSource(), FhirContext.forR4Cached());
+  }
+
+  private JdbcDataSource dataSource() {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:file:" + dir.resolve("store") + ";WRITE_DELAY=0");
-    return new AuditLog(ds, FhirContext.forR4Cached());
+    return ds;
   }
 
   private static AuditFacts read(String entity) {
