@@ -88,18 +88,11 @@ public class AuditLog {
       c.setAutoCommit(false);
       try {
         append(c, records, bodies);
-        try (PreparedStatement update = c.prepareStatement(
-            "UPDATE GK_AUDIT_JOURNAL SET FILE_SEQ = ?, FILE_OFFSET = ? WHERE ID = 1");
-            PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO GK_AUDIT_JOURNAL (FILE_SEQ, FILE_OFFSET, ID) VALUES (?, ?, 1)")) {
-          PreparedStatement mark = update;
-          for (int attempt = 0; attempt < 2; attempt++, mark = insert) {
-            mark.setLong(1, upTo.file());
-            mark.setLong(2, upTo.offset());
-            if (mark.executeUpdate() == 1) {
-              break;
-            }
-          }
+        try (PreparedStatement mark = c.prepareStatement(
+            "UPDATE GK_AUDIT_JOURNAL SET FILE_SEQ = ?, FILE_OFFSET = ? WHERE ID = 1")) {
+          mark.setLong(1, upTo.file());
+          mark.setLong(2, upTo.offset());
+          mark.executeUpdate();
         }
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -109,7 +102,7 @@ public class AuditLog {
     }
   }
 
-  /** How far the journal has been moved into the tables (file 0, offset 0 when never). */
+  /** How far the journal has been moved into the tables (file 0, offset 0 before the first move). */
   public AuditJournal.Position journalMoved() {
     try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT FILE_SEQ, FILE_OFFSET FROM GK_AUDIT_JOURNAL WHERE ID = 1")) {
@@ -284,7 +277,9 @@ public class AuditLog {
         "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_REF ON GK_AUDIT_ENTITY (REF, LOG_ID)",
         "CREATE INDEX IF NOT EXISTS GK_AUDIT_ENTITY_LOG ON GK_AUDIT_ENTITY (LOG_ID)",
         "CREATE TABLE IF NOT EXISTS GK_AUDIT_JOURNAL (ID INT PRIMARY KEY, FILE_SEQ BIGINT NOT NULL,"
-            + " FILE_OFFSET BIGINT NOT NULL)"};
+            + " FILE_OFFSET BIGINT NOT NULL)",
+        "INSERT INTO GK_AUDIT_JOURNAL (ID, FILE_SEQ, FILE_OFFSET) SELECT 1, 0, 0"
+            + " WHERE NOT EXISTS (SELECT 1 FROM GK_AUDIT_JOURNAL WHERE ID = 1)"};
     OwnTables.create(dataSource, "audit log", ddl);
     OwnTables.cacheIdentityOnH2(dataSource, "GK_AUDIT_LOG");
   }

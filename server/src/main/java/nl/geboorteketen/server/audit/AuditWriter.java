@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the audit records of reads, searches, operations and refusals with group commit: the
  * request waits until its record is committed (so an access that was answered is always in the
- * log, also after kill -9; on H2 committed to the journal the log is filled from, {@link JournalMover}), but the records of requests that arrive together share one
- * transaction and one durable commit instead of paying one each. A batch that fails is retried
+ * log, also after kill -9; on H2 to the journal the log is filled from, {@link JournalMover}), but
+ * the records of requests that arrive together share one transaction and one durable commit
+ * instead of paying one each. A batch that fails is retried
  * record by record, so one bad record cannot take the others' answers with it. Under load the writer
  * waits up to a millisecond for more records before it commits ({@link CommitPacing}).
  */
