@@ -11,9 +11,11 @@ import nl.geboorteketen.mappings.access.AccessRules;
 import nl.geboorteketen.server.notification.TaskSubscriptions;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
@@ -130,12 +132,34 @@ public class WriteRules {
     requireOwnSubscription(org, previous);
   }
 
+  /**
+   * A stored Bundle (a document) belongs to the families of what it carries, as {@link FamilyScope}
+   * reads it: a partner may store one only about her own families.
+   */
+  private Set<String> carriedPatients(Bundle bundle) {
+    Set<String> patients = new LinkedHashSet<>();
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      Resource carried = entry.getResource();
+      if (carried == null) {
+        continue;
+      }
+      if (carried instanceof Patient && carried.getIdElement().isIdPartValid()) {
+        patients.add("Patient/" + carried.getIdElement().getIdPart());
+      }
+      patients.addAll(patientsOf(carried));
+    }
+    return patients;
+  }
+
   /** Every Patient the resource refers to, maternal records and BSN references resolved through the ledger. */
   Set<String> patientsOf(IBaseResource resource) {
     return patientsOf(resource, References.of(ctx, resource));
   }
 
   private Set<String> patientsOf(IBaseResource resource, References refs) {
+    if (resource instanceof Bundle bundle) {
+      return carriedPatients(bundle);
+    }
     Set<String> patients = new LinkedHashSet<>(refs.patients());
     for (String record : refs.episodes()) {
       CareLedger.Episode episode = ledger.episode(record).orElseThrow(() -> forbidden(

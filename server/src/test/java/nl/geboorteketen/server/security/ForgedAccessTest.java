@@ -80,6 +80,28 @@ class ForgedAccessTest {
     assertStillClosed();
   }
 
+  /** A stored document belongs to the families it carries: one about a stranger is not the midwife's to store. */
+  @Test
+  void aDocumentCarryingAStrangerIsRefused() {
+    Bundle doc = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(new java.util.Date());
+    doc.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + java.util.UUID.randomUUID());
+    String base = nl.geboorteketen.server.support.TestServer.shared().baseUrl();
+    String id = java.util.UUID.randomUUID().toString();
+    org.hl7.fhir.r4.model.Composition c = new org.hl7.fhir.r4.model.Composition()
+        .setStatus(org.hl7.fhir.r4.model.Composition.CompositionStatus.FINAL).setDate(new java.util.Date())
+        .setTitle("Overdracht").setType(new org.hl7.fhir.r4.model.CodeableConcept().setText("overdracht"))
+        .setSubject(new Reference(world.otherMother));
+    c.addAuthor().setDisplay("vervalst");
+    doc.addEntry().setFullUrl(base + "/Composition/" + id).setResource(c.setId(id));
+    org.hl7.fhir.r4.model.Patient stranger = new org.hl7.fhir.r4.model.Patient();
+    stranger.setId(world.otherMother);
+    stranger.addName().setFamily("Vreemd");
+    doc.addEntry().setFullUrl(base + "/" + world.otherMother).setResource(stranger);
+
+    assertForbidden(midwife.postJson("/fhir/Bundle", doc));
+    assertStillClosed();
+  }
+
   @Test
   void aTaskAboutAStrangerIsRefused() {
     Task task = SecurityWorld.handoverTask(world.otherMother, SecurityWorld.MIDWIFE, SecurityWorld.MIDWIFE,
