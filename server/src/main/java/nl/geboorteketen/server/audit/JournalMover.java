@@ -2,6 +2,7 @@ package nl.geboorteketen.server.audit;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class JournalMover implements AuditWriter.Sink, AutoCloseable {
   private final Thread thread;
   private long handed;
   private long moved;
+  private long deletedBefore;
   private long oldestNanos;
   private boolean flushRequested;
   private boolean closing;
@@ -44,7 +46,7 @@ public final class JournalMover implements AuditWriter.Sink, AutoCloseable {
    * Moves what an earlier run left in the journal, opens a new file and starts moving; every read
    * of {@code log} waits for what was journalled before it.
    */
-  public static JournalMover start(AuditLog log, Path dir) throws IOException, java.sql.SQLException {
+  public static JournalMover start(AuditLog log, Path dir) throws IOException, SQLException {
     AuditJournal journal = new AuditJournal(dir);
     AuditJournal.Position moved = log.journalMoved();
     List<AuditJournal.Entry> left = journal.leftAfter(moved);
@@ -58,6 +60,7 @@ public final class JournalMover implements AuditWriter.Sink, AutoCloseable {
     journal.open(moved);
     journal.deleteBefore(moved.file() + 1);
     JournalMover mover = new JournalMover(journal, log);
+    mover.deletedBefore = moved.file() + 1;
     log.beforeReading(mover::flush);
     mover.thread.start();
     return mover;
@@ -128,8 +131,12 @@ public final class JournalMover implements AuditWriter.Sink, AutoCloseable {
           moved += batch.size();
           notifyAll();
         }
-        journal.deleteBefore(batch.get(batch.size() - 1).end().file());
-      } catch (java.sql.SQLException | RuntimeException e) {
+        long file = batch.get(batch.size() - 1).end().file();
+        if (file > deletedBefore) { // a new file was started: the ones before it are wholly moved
+          journal.deleteBefore(file);
+          deletedBefore = file;
+        }
+      } catch (SQLException | RuntimeException e) {
         LOG.error("Audit journal: {} record(s) could not be moved into the log; trying again", batch.size(), e);
         synchronized (this) {
           for (int i = batch.size() - 1; i >= 0; i--) {
@@ -173,7 +180,7 @@ public final class JournalMover implements AuditWriter.Sink, AutoCloseable {
     return batch;
   }
 
-  private static void move(AuditLog log, List<AuditJournal.Entry> batch) throws java.sql.SQLException {
+  private static void move(AuditLog log, List<AuditJournal.Entry> batch) throws SQLException {
     log.appendMoved(batch.stream().map(AuditJournal.Entry::facts).toList(),
         batch.stream().map(AuditJournal.Entry::json).toList(), batch.get(batch.size() - 1).end());
   }
