@@ -22,7 +22,7 @@ import org.hl7.fhir.r4.model.Task;
  * belongs to (decided per family, lazily, and remembered for the rest of the request).
  *
  * <p>A resource belongs to the family of every Patient it references (and a Patient to itself),
- * and of the patient of every EpisodeOfCare it references; families are the ledger's, never what
+ * of every person it names by BSN, and of the patient of every EpisodeOfCare it references; families are the ledger's, never what
  * a RelatedPerson says. A resource that belongs to no family (Organization, Practitioner,
  * conformance resources) is reference data every authenticated caller may read; a Subscription
  * is its organisation's alone.
@@ -168,6 +168,10 @@ public class FamilyScope {
     for (String record : refs.episodes()) {
       // a record the ledger does not know makes the resource no one's but the beheerder's
       owners.add(cache.episode(record).map(CareLedger.Episode::patient).orElse(record));
+    }
+    for (String bsn : refs.bsns()) {
+      // a person named by BSN alone is hers when the ledger knows the BSN, and otherwise the beheerder's only
+      owners.add(ledger.patientWithBsn(bsn).orElse("Patient?identifier=" + BSN_SYSTEM + "|" + bsn));
     }
     return owners;
   }

@@ -8,15 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * What a resource points at that decides whose it is: every Patient and every EpisodeOfCare it
- * references anywhere — elements, extensions and contained resources alike — and every Patient it
- * names only by BSN (a logical reference). Besides, the other records it points at that belong to a
- * family of their own ({@code records}: types of the Patient compartment, handover Tasks and
- * documents), for a write to be checked against theirs.
+ * references anywhere — elements, extensions and contained resources alike — and every person it
+ * names only by BSN (a logical reference, or a contained Patient carrying one). Besides, the other
+ * records it points at that belong to a family of their own ({@code records}: types of the Patient
+ * compartment, handover Tasks and documents), for a write to be checked against theirs.
  */
 public record References(Set<String> patients, Set<String> episodes, Set<String> bsns, Set<String> records) {
 
@@ -68,6 +69,11 @@ public record References(Set<String> patients, Set<String> episodes, Set<String>
     }
     if (resource instanceof DomainResource domain) {
       for (Resource contained : domain.getContained()) {
+        if (contained instanceof Patient person) {
+          // a person written into the record is named by her BSN as much as by a reference to her
+          person.getIdentifier().stream().filter(i -> FamilyScope.BSN_SYSTEM.equals(i.getSystem()) && i.hasValue())
+              .forEach(i -> bsns.add(i.getValue()));
+        }
         collect(ctx, contained);
       }
     }

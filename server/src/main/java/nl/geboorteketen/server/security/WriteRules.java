@@ -168,7 +168,11 @@ public class WriteRules {
         patients.add(episode.patient());
       }
     }
-    refs.bsns().forEach(bsn -> ledger.patientWithBsn(bsn).ifPresent(patients::add));
+    for (String bsn : refs.bsns()) {
+      patients.add(ledger.patientWithBsn(bsn).orElseThrow(() -> forbidden("Deze " + resource.fhirType()
+          + " noemt een persoon met BSN " + bsn + ", en geen Patient in de server heeft dat BSN. Leg haar eerst "
+          + "vast als Patient en verwijs naar Patient/{id}; een persoon die de server niet kent hoort bij geen gezin.")));
+    }
     return patients;
   }
 

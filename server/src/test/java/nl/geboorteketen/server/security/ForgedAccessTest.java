@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestTokens;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -336,6 +337,58 @@ class ForgedAccessTest {
     Bundle answer = batch.resource(Bundle.class);
     assertTrue(answer.getEntry().get(0).getResponse().getStatus().startsWith("201"), batch::toString);
     assertTrue(answer.getEntry().get(1).getResponse().getStatus().startsWith("403"), batch::toString);
+  }
+
+  /**
+   * A record that names a person by BSN alone, or carries her as a contained Patient, is hers: the
+   * midwife may not write one about a stranger, nor read one the beheerder stored, which the
+   * stranger's own midwife reads.
+   */
+  @Test
+  void aPersonNamedByBsnDecidesWhoseTheRecordIs() {
+    Basic byBsn = note();
+    byBsn.getSubject().getIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(world.otherMotherBsn);
+    Basic carrying = note();
+    Patient her = new Patient();
+    her.setId("her");
+    her.addIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(world.otherMotherBsn);
+    carrying.addContained(her);
+    carrying.setSubject(new Reference("#her"));
+
+    Http theirs = Http.shared().withToken(TestTokens.partner("verloskundige", world.otherMidwife));
+    for (Basic record : java.util.List.of(byBsn, carrying)) {
+      assertForbidden(midwife.postJson("/fhir/Basic", record));
+      String id = stored(admin.postJson("/fhir/Basic", record));
+      assertEquals(200, theirs.get("/fhir/Basic/" + id).status(), "the stranger's own midwife reads it");
+      assertForbidden(midwife.get("/fhir/Basic/" + id));
+      Http.Response search = midwife.get("/fhir/Basic?_id=" + id);
+      assertEquals(200, search.status(), search::toString);
+      assertTrue(search.resource(Bundle.class).getEntry().isEmpty(), search::toString);
+    }
+    assertStillClosed();
+  }
+
+  /** A person the server does not know is in no family: no partner writes about her, or reads what names her. */
+  @Test
+  void aPersonTheServerDoesNotKnowIsTheBeheerdersOnly() {
+    Basic unknown = note();
+    unknown.getSubject().getIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(Fixtures.randomBsn());
+    Http.Response refused = midwife.postJson("/fhir/Basic", unknown);
+    assertForbidden(refused);
+    assertTrue(refused.outcome().getIssueFirstRep().getDiagnostics().contains("geen Patient"), refused::toString);
+    String id = stored(admin.postJson("/fhir/Basic", unknown));
+    assertForbidden(midwife.get("/fhir/Basic/" + id));
+  }
+
+  private static Basic note() {
+    Basic note = new Basic().setCode(new CodeableConcept().setText("notitie-" + System.nanoTime()));
+    note.setSubject(new Reference());
+    return note;
+  }
+
+  private static String stored(Http.Response created) {
+    assertEquals(201, created.status(), created::toString);
+    return created.resource(Basic.class).getIdElement().getIdPart();
   }
 
   @Test
