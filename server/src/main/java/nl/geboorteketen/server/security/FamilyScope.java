@@ -22,10 +22,11 @@ import org.hl7.fhir.r4.model.Task;
  * belongs to (decided per family, lazily, and remembered for the rest of the request).
  *
  * <p>A resource belongs to the family of every Patient it references (and a Patient to itself),
- * of every person it names by BSN, and of the patient of every EpisodeOfCare it references; families are the ledger's, never what
- * a RelatedPerson says. A resource that belongs to no family (Organization, Practitioner,
- * conformance resources) is reference data every authenticated caller may read; a Subscription
- * is its organisation's alone.
+ * of every person it names by BSN, and of the patient of every EpisodeOfCare it references; one
+ * that names no person belongs to the families of the records it refers to (a Provenance is its
+ * target's). Families are the ledger's, never what a RelatedPerson says. A resource that belongs
+ * to no family (Organization, Practitioner, conformance resources) is reference data every
+ * authenticated caller may read; a Subscription is its organisation's alone.
  */
 public class FamilyScope {
 
@@ -33,15 +34,24 @@ public class FamilyScope {
   private static final String KEY = FamilyScope.class.getName() + ".visible";
   private static final String PARTNER_KEY = FamilyScope.class.getName() + ".partner";
   private static final String OWNERS_KEY = FamilyScope.class.getName() + ".owners";
+  private static final int RECORD_HOPS = 3;
+  private static final int NOT_FOLLOWED = -1;
+
+  /** A stored record ("Type/id") as the server reads it for itself; empty when it is gone. */
+  public interface Records {
+    Optional<? extends IBaseResource> read(String record);
+  }
 
   private final FhirContext ctx;
   private final CareLedger ledger;
   private final LedgerCache cache;
+  private final Records records;
 
-  public FamilyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache) {
+  public FamilyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache, Records records) {
     this.ctx = ctx;
     this.ledger = ledger;
     this.cache = cache;
+    this.records = records;
   }
 
   /**
@@ -151,11 +161,21 @@ public class FamilyScope {
 
   /** The patients ("Patient/id") this resource belongs to; empty for reference data. */
   public Set<String> familyMembersOf(IBaseResource resource) {
+    return membersOf(resource, RECORD_HOPS);
+  }
+
+  /**
+   * @param hops how many records deep a resource that names no person is followed to the records it
+   *     is about (a Provenance to its target, an Observation to its focus); {@link #NOT_FOLLOWED}
+   *     for the entries of a stored Bundle
+   */
+  private Set<String> membersOf(IBaseResource resource, int hops) {
     Set<String> owners = new LinkedHashSet<>();
     if (resource instanceof Bundle bundle) {
-      // a stored Bundle (a handover document) belongs to the families of what it carries
+      // a stored Bundle (a handover document) belongs to the families of what it carries; its
+      // entries refer to each other by ids that are not in the store
       bundle.getEntry().stream().filter(e -> e.hasResource())
-          .forEach(e -> owners.addAll(familyMembersOf(e.getResource())));
+          .forEach(e -> owners.addAll(membersOf(e.getResource(), NOT_FOLLOWED)));
       return owners;
     }
     // a Patient inside a stored Bundle may carry its urn:uuid fullUrl as id: that names no one
@@ -172,6 +192,16 @@ public class FamilyScope {
     for (String bsn : refs.bsns()) {
       // a person named by BSN alone is hers when the ledger knows the BSN, and otherwise the beheerder's only
       owners.add(ledger.patientWithBsn(bsn).orElse("Patient?identifier=" + BSN_SYSTEM + "|" + bsn));
+    }
+    if (owners.isEmpty() && hops != NOT_FOLLOWED) {
+      String self = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+      for (String record : refs.records()) {
+        if (!record.equals(self)) {
+          // a record that cannot be read, or lies deeper than we follow, leaves it to the beheerder only
+          owners.addAll(hops == 0 ? Set.of(record)
+              : records.read(record).map(r -> membersOf(r, hops - 1)).orElse(Set.of(record)));
+        }
+      }
     }
     return owners;
   }

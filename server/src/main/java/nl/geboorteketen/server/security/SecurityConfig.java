@@ -81,8 +81,8 @@ public class SecurityConfig {
   }
 
   @Bean
-  public FamilyScope familyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache) {
-    return new FamilyScope(ctx, ledger, cache);
+  public FamilyScope familyScope(FhirContext ctx, CareLedger ledger, LedgerCache cache, StoredRecords stored) {
+    return new FamilyScope(ctx, ledger, cache, stored::read);
   }
 
   /** A reference's target is judged by its profile only when the caller may see it (validation). */

@@ -368,6 +368,48 @@ class ForgedAccessTest {
     assertStillClosed();
   }
 
+  /**
+   * A record that names no person but points at a stranger's record (a Provenance of it, an
+   * Observation with it as focus) is the stranger's family's: not the midwife's to read or find,
+   * nor the family's of an unrelated PGO; the stranger's own midwife reads it.
+   */
+  @Test
+  void aRecordAboutAStrangersRecordIsHersToRead() {
+    Reference pregnancy = new Reference(world.other.get("Observation/family-jansen-pregnancy"));
+    org.hl7.fhir.r4.model.Provenance provenance = new org.hl7.fhir.r4.model.Provenance().setRecorded(new java.util.Date());
+    provenance.addTarget(pregnancy);
+    provenance.addAgent().getWho().setDisplay("Dr. X");
+    Observation aboutIt = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("ernst-" + System.nanoTime()));
+    aboutIt.addFocus(pregnancy);
+    Observation twoDeep = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("ernst-" + System.nanoTime()));
+
+    Http theirs = Http.shared().withToken(TestTokens.partner("verloskundige", world.otherMidwife));
+    Http annasPgo = Http.shared().withToken(TestTokens.pgo(SecurityWorld.ANNA_BSN));
+    java.util.List<String> stored = new java.util.ArrayList<>();
+    for (org.hl7.fhir.r4.model.Resource record : java.util.List.of(provenance, aboutIt)) {
+      Http.Response created = admin.postJson("/fhir/" + record.fhirType(), record);
+      assertEquals(201, created.status(), created::toString);
+      stored.add(record.fhirType() + "/" + created.resource(record.getClass()).getIdElement().getIdPart());
+    }
+    twoDeep.addFocus(new Reference(stored.get(1)));
+    Http.Response created = admin.postJson("/fhir/Observation", twoDeep);
+    assertEquals(201, created.status(), created::toString);
+    stored.add("Observation/" + created.resource(Observation.class).getIdElement().getIdPart());
+
+    assertEquals(200, annasPgo.get("/fhir/" + SecurityWorld.ANNA).status(), "Anna's PGO reads her own record");
+    for (String record : stored) {
+      assertEquals(200, theirs.get("/fhir/" + record).status(), record + " is read by the stranger's own midwife");
+      assertForbidden(midwife.get("/fhir/" + record));
+      assertRefused(annasPgo.get("/fhir/" + record));
+      String[] typeAndId = record.split("/");
+      Http.Response search = midwife.get("/fhir/" + typeAndId[0] + "?_id=" + typeAndId[1]);
+      assertEquals(200, search.status(), search::toString);
+      assertTrue(search.resource(Bundle.class).getEntry().isEmpty(), search::toString);
+    }
+  }
+
   /** A person the server does not know is in no family: no partner writes about her, or reads what names her. */
   @Test
   void aPersonTheServerDoesNotKnowIsTheBeheerdersOnly() {
