@@ -170,8 +170,8 @@ public class WriteRules {
     }
     for (String bsn : refs.bsns()) {
       patients.add(ledger.patientWithBsn(bsn).orElseThrow(() -> forbidden("Deze " + resource.fhirType()
-          + " noemt een persoon met BSN " + bsn + ", en geen Patient in de server heeft dat BSN. Leg haar eerst "
-          + "vast als Patient en verwijs naar Patient/{id}; een persoon die de server niet kent hoort bij geen gezin.")));
+          + " noemt een persoon met BSN " + bsn + ", en geen Patient in de server heeft dat BSN. Leg die persoon "
+          + "eerst vast als Patient en verwijs naar Patient/{id}; wie de server niet kent, hoort bij geen gezin.")));
     }
     return patients;
   }
