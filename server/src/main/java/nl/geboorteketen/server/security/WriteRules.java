@@ -153,7 +153,9 @@ public class WriteRules {
 
   /** Every Patient the resource refers to, maternal records and BSN references resolved through the ledger. */
   Set<String> patientsOf(IBaseResource resource) {
-    return patientsOf(resource, References.of(ctx, resource));
+    // a Bundle is read entry by entry: its own references would be collected for nothing
+    return resource instanceof Bundle bundle ? carriedPatients(bundle)
+        : patientsOf(resource, References.of(ctx, resource));
   }
 
   private Set<String> patientsOf(IBaseResource resource, References refs) {
