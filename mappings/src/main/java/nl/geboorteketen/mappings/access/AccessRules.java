@@ -38,13 +38,19 @@ public final class AccessRules {
   private final List<WriteRule> writes;
   private final List<WriteRule> reads;
   private final List<TransitionRule> transitions;
+  private final Set<String> familyless;
 
+  /**
+   * @param familyless the resource types a partner may write that belong to no family (its staff,
+   *     places, subscriptions); any other record a partner writes must be about a family
+   */
   public AccessRules(List<OperationRule> operations, List<WriteRule> writes, List<WriteRule> reads,
-      List<TransitionRule> transitions) {
+      List<TransitionRule> transitions, Set<String> familyless) {
     this.operations = List.copyOf(operations);
     this.writes = List.copyOf(writes);
     this.reads = List.copyOf(reads);
     this.transitions = List.copyOf(transitions);
+    this.familyless = Set.copyOf(familyless);
   }
 
   public static AccessRules parse(byte[] json) {
@@ -60,7 +66,8 @@ public final class AccessRules {
         transitions.add(new TransitionRule(row.path("type").asText(), row.path("code").asText(),
             strings(row.path("statuses")), row.path("actor").asText()));
       }
-      return new AccessRules(ops, typeRows(rules.path("writes")), typeRows(rules.path("reads")), transitions);
+      return new AccessRules(ops, typeRows(rules.path("writes")), typeRows(rules.path("reads")), transitions,
+          strings(rules.path("partnerFamilyless").path("types")));
     } catch (IOException e) {
       throw new IllegalStateException("The access rule table is not valid JSON: " + e.getMessage(), e);
     }
@@ -101,6 +108,16 @@ public final class AccessRules {
   /** The roles allowed to read this resource type at all, or empty when the scope alone decides. */
   public Optional<Set<String>> readers(String type) {
     return reads.stream().filter(r -> r.type().equals(type)).map(WriteRule::roles).findFirst();
+  }
+
+  /** Whether a partner may write a record of this type that belongs to no family. */
+  public boolean partnerMayWriteFamilyless(String type) {
+    return familyless.contains(type);
+  }
+
+  /** The types a partner may write that belong to no family, sorted. */
+  public Set<String> partnerFamilylessTypes() {
+    return new TreeSet<>(familyless);
   }
 
   public List<TransitionRule> transitions(String type) {

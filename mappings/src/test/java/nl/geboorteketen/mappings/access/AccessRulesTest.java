@@ -33,6 +33,7 @@ class AccessRulesTest {
       case "write" -> decide(RULES.writers(name, on == null ? Set.of() : Set.of(on)), role);
       case "read" -> decide(RULES.readers(name), role);
       case "transition" -> transitionActor(name, on.split(" ")[0], on.split(" ")[1]);
+      case "familyless" -> RULES.partnerMayWriteFamilyless(name) ? "allowed" : "refused";
       default -> throw new IllegalArgumentException("unknown row kind " + what);
     };
     assertEquals(expected, actual, why);

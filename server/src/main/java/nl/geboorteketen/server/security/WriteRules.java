@@ -3,7 +3,9 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,7 +89,8 @@ public class WriteRules {
       return;
     }
     References refs = References.of(ctx, current);
-    Set<String> patients = patientsOf(current, refs);
+    Map<String, String> named = patientsOf(current, refs);
+    Set<String> patients = new LinkedHashSet<>(named.keySet());
     Set<String> referenced = new LinkedHashSet<>(patients);
     if (current.fhirType().equals("Patient") && previous == null) {
       patients.remove("Patient/" + current.getIdElement().getIdPart()); // a new client: she is no one else's yet
@@ -99,10 +102,18 @@ public class WriteRules {
       checkFamilyLink((RelatedPerson) previous, link);
     }
     if (!receiverUpdatesHandover) {
-      requireOwnFamilies(org, current, patients, "Deze " + type);
+      requireOwnFamilies(org, patients, named, "Deze " + type);
       // whom the rules above let this write start with (a new client, the woman of a record being opened)
       referenced.removeAll(patients);
       requireOwnRecords(org, current, refs.records(), sameRequest, referenced, "Deze " + type);
+    }
+    if (named.isEmpty() && !(current instanceof Patient) && !rules.partnerMayWriteFamilyless(type)
+        && !pointsIntoAFamily(current, refs.records(), sameRequest)) {
+      throw forbidden("Deze " + type + " hoort bij geen gezin: ze noemt geen Patient (subject of patient, een BSN), "
+          + "geen zwangerschapsdossier en geen record van een gezin" + (type.equals("Binary") ? " (bij een Binary: "
+          + "securityContext)" : "") + ". Zo'n record leest iedereen die de server mag gebruiken, ook de PGO-app van "
+          + "elk gezin; een partner legt alleen vast over de gezinnen waarvoor zij zorgt. Zonder gezin schrijft een "
+          + "partner alleen " + String.join(", ", rules.partnerFamilylessTypes()) + ".");
     }
     requireOwnSubscription(org, current);
     checkTransitions(caller, previous, current);
@@ -127,7 +138,8 @@ public class WriteRules {
   }
 
   private void requireOwnStored(String org, IBaseResource previous) {
-    requireOwnFamilies(org, previous, patientsOf(previous), "De opgeslagen " + previous.fhirType() + "/"
+    Map<String, String> named = patientsOf(previous);
+    requireOwnFamilies(org, named.keySet(), named, "De opgeslagen " + previous.fhirType() + "/"
         + previous.getIdElement().getIdPart());
     requireOwnSubscription(org, previous);
   }
@@ -136,55 +148,69 @@ public class WriteRules {
    * A stored Bundle (a document) belongs to the families of what it carries, as {@link FamilyScope}
    * reads it: a partner may store one only about her own families.
    */
-  private Set<String> carriedPatients(Bundle bundle) {
-    Set<String> patients = new LinkedHashSet<>();
+  private Map<String, String> carriedPatients(Bundle bundle) {
+    Map<String, String> patients = new LinkedHashMap<>();
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
       Resource carried = entry.getResource();
       if (carried == null) {
         continue;
       }
       if (carried instanceof Patient && carried.getIdElement().isIdPartValid()) {
-        patients.add("Patient/" + carried.getIdElement().getIdPart());
+        String patient = "Patient/" + carried.getIdElement().getIdPart();
+        patients.putIfAbsent(patient, patient);
       }
-      patients.addAll(patientsOf(carried));
+      patientsOf(carried).forEach(patients::putIfAbsent);
     }
     return patients;
   }
 
-  /** Every Patient the resource refers to, maternal records and BSN references resolved through the ledger. */
-  Set<String> patientsOf(IBaseResource resource) {
+  /**
+   * Every Patient the resource refers to, maternal records and BSN references resolved through the
+   * ledger, each with the reference that named it: a refusal shows that, and never tells which
+   * Patient a BSN or a maternal record of another family belongs to.
+   */
+  Map<String, String> patientsOf(IBaseResource resource) {
     // a Bundle is read entry by entry: its own references would be collected for nothing
     return resource instanceof Bundle bundle ? carriedPatients(bundle)
         : patientsOf(resource, References.of(ctx, resource));
   }
 
-  private Set<String> patientsOf(IBaseResource resource, References refs) {
+  private Map<String, String> patientsOf(IBaseResource resource, References refs) {
     if (resource instanceof Bundle bundle) {
       return carriedPatients(bundle);
     }
-    Set<String> patients = new LinkedHashSet<>(refs.patients());
+    Map<String, String> patients = new LinkedHashMap<>();
+    refs.patients().forEach(p -> patients.put(p, p));
     for (String record : refs.episodes()) {
       CareLedger.Episode episode = ledger.episode(record).orElseThrow(() -> forbidden(
           "Deze " + resource.fhirType() + " verwijst naar " + record + ", en dat is geen bekende EpisodeOfCare."));
       if (episode.patient() != null) {
-        patients.add(episode.patient());
+        patients.putIfAbsent(episode.patient(), record);
       }
     }
     for (String bsn : refs.bsns()) {
-      patients.add(ledger.patientWithBsn(bsn).orElseThrow(() -> forbidden("Deze " + resource.fhirType()
+      patients.putIfAbsent(ledger.patientWithBsn(bsn).orElseThrow(() -> forbidden("Deze " + resource.fhirType()
           + " noemt een persoon met BSN " + bsn + ", en geen Patient in de server heeft dat BSN. Leg die persoon "
-          + "eerst vast als Patient en verwijs naar Patient/{id}; wie de server niet kent, hoort bij geen gezin.")));
+          + "eerst vast als Patient en verwijs naar Patient/{id}; wie de server niet kent, hoort bij geen gezin.")),
+          "de persoon met het BSN dat ze noemt");
     }
     return patients;
   }
 
-  private void requireOwnFamilies(String org, IBaseResource resource, Set<String> patients, String what) {
+  private void requireOwnFamilies(String org, Set<String> patients, Map<String, String> named, String what) {
     for (String patient : patients) {
       if (!ledger.caresFor(org, ledger.familyOf(patient))) {
-        throw forbidden(what + " verwijst naar " + patient + ", van een gezin waarmee " + org + " geen zorgrelatie heeft. "
-            + HOW_IT_STARTS);
+        throw forbidden(what + " verwijst naar " + named.getOrDefault(patient, patient) + ", van een gezin waarmee "
+            + org + " geen zorgrelatie heeft. " + HOW_IT_STARTS);
       }
     }
+  }
+
+  /** Whether one of the records this one points at (its target, its focus) belongs to a family, or is written with it. */
+  private boolean pointsIntoAFamily(IBaseResource resource, Set<String> records, Set<String> sameRequest) {
+    String self = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+    return records.stream().filter(r -> !r.equals(self))
+        .anyMatch(r -> sameRequest.contains(r) || !owners.of(r).isEmpty());
   }
 
   /**

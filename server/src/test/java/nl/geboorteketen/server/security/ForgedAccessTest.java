@@ -422,6 +422,59 @@ class ForgedAccessTest {
     assertForbidden(midwife.get("/fhir/Basic/" + id));
   }
 
+  /**
+   * A record a partner writes that names no family (a note without subject, a Binary without
+   * securityContext) would be read by every caller, the PGO app of every family included: refused,
+   * nothing stored. Her own staff and a Binary about her own client are hers to write.
+   */
+  @Test
+  void aPartnersRecordAboutNoFamilyIsRefused() {
+    String text = "notitie-" + System.nanoTime();
+    Basic aboutNoOne = new Basic().setCode(new CodeableConcept().setText(text));
+    org.hl7.fhir.r4.model.Binary loose = new org.hl7.fhir.r4.model.Binary().setContentType("text/plain");
+    loose.setData(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (org.hl7.fhir.r4.model.Resource record : java.util.List.of(aboutNoOne, loose)) {
+      Http.Response refused = midwife.postJson("/fhir/" + record.fhirType(), record);
+      assertForbidden(refused);
+      assertTrue(refused.outcome().getIssueFirstRep().getDiagnostics().contains("hoort bij geen gezin"), refused::toString);
+    }
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(aboutNoOne)
+        .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Basic");
+    assertForbidden(midwife.postJson("/fhir", transaction));
+    Http.Response found = admin.get("/fhir/Basic?code:text=" + text);
+    assertTrue(found.resource(Bundle.class).getEntry().isEmpty(), "nothing stored: " + found);
+
+    loose.setSecurityContext(new Reference(SecurityWorld.ANNA));
+    Http.Response aboutAnna = midwife.postJson("/fhir/Binary", loose);
+    assertEquals(201, aboutAnna.status(), aboutAnna::toString);
+    String binary = aboutAnna.resource(org.hl7.fhir.r4.model.Binary.class).getIdElement().getIdPart();
+    Http theirs = Http.shared().withToken(TestTokens.partner("verloskundige", world.otherMidwife));
+    assertRefused(theirs.get("/fhir/Binary/" + binary));
+    org.hl7.fhir.r4.model.Practitioner staff = new org.hl7.fhir.r4.model.Practitioner();
+    staff.addName().setFamily("Verloskundige-" + System.nanoTime());
+    Http.Response own = midwife.postJson("/fhir/Practitioner", staff);
+    assertEquals(201, own.status(), own::toString);
+  }
+
+  /** A refusal names the reference the write made, never which Patient a BSN or a maternal record belongs to. */
+  @Test
+  void aRefusalDoesNotTellWhoseABsnOrRecordIs() {
+    Basic byBsn = note();
+    byBsn.getSubject().getIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(world.otherMotherBsn);
+    Basic byRecord = note();
+    byRecord.setSubject(new Reference(world.otherRecord));
+    String otherId = world.otherMother.substring("Patient/".length());
+    for (Basic record : java.util.List.of(byBsn, byRecord)) {
+      Http.Response refused = midwife.postJson("/fhir/Basic", record);
+      assertForbidden(refused);
+      String said = refused.outcome().getIssueFirstRep().getDiagnostics();
+      assertFalse(said.contains(otherId), said);
+      assertFalse(said.contains(world.otherMotherBsn), "BSNs are not echoed: " + said);
+      assertTrue(said.contains("BSN") || said.contains(world.otherRecord), said);
+    }
+  }
+
   private static Basic note() {
     Basic note = new Basic().setCode(new CodeableConcept().setText("notitie-" + System.nanoTime()));
     note.setSubject(new Reference());
