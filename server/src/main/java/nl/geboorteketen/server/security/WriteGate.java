@@ -85,7 +85,19 @@ public class WriteGate {
           .add(new Write(previous, resource));
       return;
     }
-    rules.checkStored(caller, previous, resource);
+    checkStored(request, caller, previous, resource);
+  }
+
+  /**
+   * The stored version is the caller's to replace or delete. When a condition found it, the refusal
+   * does not name what it matched (its id, whose it is), as for a conditional create.
+   */
+  private void checkStored(RequestDetails request, Caller caller, IBaseResource previous, IBaseResource current) {
+    try {
+      rules.checkStored(caller, previous, current);
+    } catch (ForbiddenOperationException notHers) {
+      throw conditional(request) ? foreignMatch() : notHers;
+    }
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
@@ -128,6 +140,9 @@ public class WriteGate {
       return;
     }
     refuseForeignMatch(request);
+    if (write.previous() != null && conditional(request)) {
+      checkStored(request, caller, write.previous(), write.current());
+    }
     decide(request, caller, write, Set.of());
   }
 
@@ -141,9 +156,18 @@ public class WriteGate {
   /** A conditional interaction matched a resource the caller may not see: neither its content nor a write. */
   static void refuseForeignMatch(RequestDetails request) {
     if (request.getUserData().containsKey(FOREIGN_MATCH)) {
-      throw new ForbiddenOperationException("De voorwaarde van deze aanvraag past op een resource van een gezin "
-          + "waarmee u geen zorgrelatie heeft; er is niets gelezen of geschreven.");
+      throw foreignMatch();
     }
+  }
+
+  private static boolean conditional(RequestDetails request) {
+    RestOperationTypeEnum op = request.getRestOperationType();
+    return op != null && request.getConditionalUrl(op) != null;
+  }
+
+  private static ForbiddenOperationException foreignMatch() {
+    return new ForbiddenOperationException("De voorwaarde van deze aanvraag past op een resource van een gezin "
+        + "waarmee u geen zorgrelatie heeft; er is niets gelezen of geschreven.");
   }
 
   /** The resources this request wrote and that passed the gate ("Type/id"). */

@@ -257,11 +257,17 @@ class ForgedAccessTest {
   void conditionalDeleteAndPatchLeaveAnotherFamilyAlone() {
     String foreign = world.other.get("Observation/family-jansen-pregnancy");
     String id = foreign.substring(foreign.indexOf('/') + 1);
+    Http.Response deleted = midwife.delete("/fhir/Observation?code=http://snomed.info/sct%7C118185001"
+        + "&subject=" + world.otherMother);
+    assertForbidden(deleted);
+    assertFalse(deleted.body().contains(id), () -> "the refusal names what the condition matched: " + deleted);
     assertForbidden(midwife.delete("/fhir/Observation?_id=" + id));
     String patch = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"cancelled\"}]";
-    Http.Response patched = midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Observation?_id=" + id))
+    Http.Response patched = midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Observation?subject="
+        + world.otherMother + "&code=http://snomed.info/sct%7C118185001"))
         .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).header("Content-Type", "application/json-patch+json"));
     assertForbidden(patched);
+    assertFalse(patched.body().contains(id), () -> "the refusal names what the condition matched: " + patched);
     Observation still = admin.get("/fhir/" + foreign).resource(Observation.class);
     assertEquals(Observation.ObservationStatus.FINAL, still.getStatus());
   }
