@@ -190,7 +190,7 @@ public class WriteRules {
     }
     for (String bsn : refs.bsns()) {
       patients.putIfAbsent(ledger.patientWithBsn(bsn).orElseThrow(() -> forbidden("Deze " + resource.fhirType()
-          + " noemt een persoon met BSN " + bsn + ", en geen Patient in de server heeft dat BSN. Leg die persoon "
+          + " noemt een persoon met een BSN dat geen Patient in de server heeft. Leg die persoon "
           + "eerst vast als Patient en verwijs naar Patient/{id}; wie de server niet kent, hoort bij geen gezin.")),
           "de persoon met het BSN dat ze noemt");
     }

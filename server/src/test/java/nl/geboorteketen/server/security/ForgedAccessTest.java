@@ -423,7 +423,9 @@ class ForgedAccessTest {
     unknown.getSubject().getIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(Fixtures.randomBsn());
     Http.Response refused = midwife.postJson("/fhir/Basic", unknown);
     assertForbidden(refused);
-    assertTrue(refused.outcome().getIssueFirstRep().getDiagnostics().contains("geen Patient"), refused::toString);
+    String said = refused.outcome().getIssueFirstRep().getDiagnostics();
+    assertTrue(said.contains("geen Patient"), refused::toString);
+    assertFalse(said.contains(unknown.getSubject().getIdentifier().getValue()), "a refusal shows no BSN: " + said);
     String id = stored(admin.postJson("/fhir/Basic", unknown));
     assertForbidden(midwife.get("/fhir/Basic/" + id));
   }
