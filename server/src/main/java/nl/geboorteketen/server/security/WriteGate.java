@@ -140,8 +140,9 @@ public class WriteGate {
       return;
     }
     refuseForeignMatch(request);
-    if (write.previous() != null && conditional(request)) {
-      checkStored(request, caller, write.previous(), write.current());
+    if (write.current() == null && conditional(request)) {
+      // a delete passes no update hook: its stored version is checked here, before the gate names it
+      checkStored(request, caller, write.previous(), null);
     }
     decide(request, caller, write, Set.of());
   }
