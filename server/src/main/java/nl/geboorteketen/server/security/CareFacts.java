@@ -39,6 +39,11 @@ public class CareFacts {
     this.grace = grace;
   }
 
+  /** A partner stored a record that belongs to no family: her organisation keeps it. */
+  public void keptBy(Caller caller, IBaseResource created) {
+    ledger.keep(created.fhirType() + "/" + created.getIdElement().getIdPart(), caller.organisation(), grantor(caller));
+  }
+
   /** caller null: a write of the server's own (indexes only). */
   public void apply(Caller caller, IBaseResource previous, IBaseResource current) {
     IBaseResource subject = current != null ? current : previous;

@@ -19,8 +19,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * The facts access is decided on, kept by the server in tables of its own and never read from
  * resource content a caller can write: which family each patient belongs to, which organisation
- * manages which episode, which BSN belongs to which Patient, and the care relationships — each
- * with who granted it, when, why, and until when.
+ * manages which episode, which BSN belongs to which Patient, the care relationships — each
+ * with who granted it, when, why, and until when — and which organisation stored a record that
+ * belongs to no family.
  *
  * <p>Writes use the connection of the surrounding database transaction when there is one, so a
  * fact and the write that made it commit or roll back together.
@@ -256,6 +257,20 @@ public class CareLedger {
     update("DELETE FROM GK_BSN WHERE PATIENT = ?", patient);
   }
 
+  // ----- who keeps a record that belongs to no family -----
+
+  /** The organisation that stored this record of no family is its keeper: it alone (and the beheerder) changes it. */
+  public void keep(String record, String organisation, String by) {
+    update("DELETE FROM GK_KEEPER WHERE RECORD = ?", record);
+    update("INSERT INTO GK_KEEPER (RECORD, ORGANISATION, STORED_BY, STORED_AT) VALUES (?, ?, ?, ?)",
+        record, organisation, by, Timestamp.from(Instant.now()));
+  }
+
+  public boolean keeps(String organisation, String record) {
+    return queryString("SELECT ORGANISATION FROM GK_KEEPER WHERE RECORD = ?", record).filter(organisation::equals)
+        .isPresent();
+  }
+
   // ----- plumbing -----
 
   /** A database failure of the ledger; the request it belongs to cannot be answered safely. */
@@ -334,7 +349,9 @@ public class CareLedger {
         "CREATE INDEX IF NOT EXISTS GK_CARE_RELATIONSHIP_FAMILY ON GK_CARE_RELATIONSHIP (FAMILY, ORGANISATION)",
         "CREATE INDEX IF NOT EXISTS GK_CARE_RELATIONSHIP_SOURCE ON GK_CARE_RELATIONSHIP (SOURCE)",
         "CREATE TABLE IF NOT EXISTS GK_BSN (BSN VARCHAR(20) PRIMARY KEY, PATIENT VARCHAR(100) NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS GK_BSN_PATIENT ON GK_BSN (PATIENT)"};
+        "CREATE INDEX IF NOT EXISTS GK_BSN_PATIENT ON GK_BSN (PATIENT)",
+        "CREATE TABLE IF NOT EXISTS GK_KEEPER (RECORD VARCHAR(200) PRIMARY KEY, ORGANISATION VARCHAR(100) NOT NULL,"
+            + " STORED_BY VARCHAR(300), STORED_AT TIMESTAMP NOT NULL)"};
     OwnTables.create(dataSource, "care relationship", ddl);
     OwnTables.cacheIdentityOnH2(dataSource, "GK_CARE_RELATIONSHIP");
   }

@@ -16,6 +16,7 @@ import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.TargetVisibility;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,7 +100,17 @@ public class SecurityConfig {
   @Bean
   public WriteGate writeGate(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector,
       Settings settings, IInterceptorService storageInterceptors, StoredRecords stored, FamilyScope scope) {
-    WriteRules.RecordOwners owners = record -> stored.read(record).map(scope::familyMembersOf).orElse(Set.of());
+    WriteRules.RecordOwners owners = new WriteRules.RecordOwners() {
+      @Override
+      public Set<String> of(String record) {
+        return stored.read(record).map(scope::familyMembersOf).orElse(Set.of());
+      }
+
+      @Override
+      public Set<String> of(IBaseResource resource) {
+        return scope.familyMembersOf(resource);
+      }
+    };
     WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector, owners),
         new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())));
     storageInterceptors.registerInterceptor(gate);

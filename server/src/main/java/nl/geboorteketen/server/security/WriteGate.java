@@ -148,8 +148,11 @@ public class WriteGate {
   }
 
   private void decide(RequestDetails request, Caller caller, Write write, Set<String> sameRequest) {
-    rules.check(caller, write.previous(), write.current(), sameRequest);
+    boolean kept = rules.check(caller, write.previous(), write.current(), sameRequest);
     facts.apply(caller, write.previous(), write.current());
+    if (kept) {
+      facts.keptBy(caller, write.current());
+    }
     IBaseResource r = write.current() != null ? write.current() : write.previous();
     written(request).add(r.fhirType() + "/" + r.getIdElement().getIdPart());
   }

@@ -30,15 +30,19 @@ import org.hl7.fhir.r4.model.Task;
  * anywhere, contained resources and extensions included — belongs to a family it cares for now
  * (from the ledger, never from the resource). So does every other record it points at that has a
  * family (a Condition, an Observation, a handover Task…): a partner's record may not point into a
- * family it does not care for. The exceptions are the writes that start a
+ * family it does not care for. A stored record that belongs to no family (a Practitioner, a
+ * Location) is changed only by the organisation the ledger says stored it. The exceptions are the writes that start a
  * relationship under the rules: a practice opening a maternal record for a woman no other
  * practice manages, a new client, and the receiver of a handover changing its status.
  */
 public class WriteRules {
 
-  /** The family members ("Patient/id") of a stored record ("Type/id"), read by the server; empty when it is gone. */
+  /** The family members ("Patient/id") of a record, as {@link FamilyScope} decides them. */
   public interface RecordOwners {
+    /** Of a stored record ("Type/id"), read by the server; empty when it is gone. */
     Set<String> of(String record);
+
+    Set<String> of(IBaseResource resource);
   }
 
   private static final String HOW_IT_STARTS = "Een zorgrelatie begint als uw praktijk haar zwangerschapsdossier "
@@ -61,8 +65,9 @@ public class WriteRules {
   /**
    * @param sameRequest the records ("Type/id") this request writes: each is checked on its own, so a
    *     reference to one of them needs no look-up
+   * @return true when a partner stores a new record that belongs to no family: her organisation keeps it
    */
-  public void check(Caller caller, IBaseResource previous, IBaseResource current, Set<String> sameRequest) {
+  public boolean check(Caller caller, IBaseResource previous, IBaseResource current, Set<String> sameRequest) {
     IBaseResource subject = current != null ? current : previous;
     String type = subject.fhirType();
     rules.writers(type, profilesOf(previous, current)).ifPresent(roles -> {
@@ -73,7 +78,7 @@ public class WriteRules {
       }
     });
     if (!isPartner(caller)) {
-      return;
+      return false;
     }
     String org = caller.organisation();
     boolean receiverUpdatesHandover = receiverUpdatesHandover(org, previous, current);
@@ -86,7 +91,7 @@ public class WriteRules {
           + "de beheerder beslist wie bij het gezin hoort.");
     }
     if (current == null) {
-      return;
+      return false;
     }
     References refs = References.of(ctx, current);
     Map<String, String> named = patientsOf(current, refs);
@@ -107,8 +112,9 @@ public class WriteRules {
       referenced.removeAll(patients);
       requireOwnRecords(org, current, refs.records(), sameRequest, referenced, "Deze " + type);
     }
-    if (named.isEmpty() && !(current instanceof Patient) && !rules.partnerMayWriteFamilyless(type)
-        && !pointsIntoAFamily(current, refs.records(), sameRequest)) {
+    boolean aboutNoFamily = named.isEmpty() && !(current instanceof Patient)
+        && !pointsIntoAFamily(current, refs.records(), sameRequest);
+    if (aboutNoFamily && !rules.partnerMayWriteFamilyless(type)) {
       throw forbidden("Deze " + type + " hoort bij geen gezin: ze noemt geen Patient (subject of patient, een BSN), "
           + "geen zwangerschapsdossier en geen record van een gezin" + (type.equals("Binary") ? " (bij een Binary: "
           + "securityContext)" : "") + ". Zo'n record leest iedereen die de server mag gebruiken, ook de PGO-app van "
@@ -117,6 +123,7 @@ public class WriteRules {
     }
     requireOwnSubscription(org, current);
     checkTransitions(caller, previous, current);
+    return aboutNoFamily && previous == null && !(current instanceof Subscription);
   }
 
   /**
@@ -137,11 +144,21 @@ public class WriteRules {
     return !caller.isBeheerder();
   }
 
+  /**
+   * The stored version belongs to families the caller cares for. One that belongs to no family (a
+   * Practitioner, a Location) is its keeper's: the organisation that stored it, from the ledger.
+   */
   private void requireOwnStored(String org, IBaseResource previous) {
     Map<String, String> named = patientsOf(previous);
-    requireOwnFamilies(org, named.keySet(), named, "De opgeslagen " + previous.fhirType() + "/"
-        + previous.getIdElement().getIdPart());
+    String stored = previous.fhirType() + "/" + previous.getIdElement().getIdPart();
+    requireOwnFamilies(org, named.keySet(), named, "De opgeslagen " + stored);
     requireOwnSubscription(org, previous);
+    if (named.isEmpty() && !(previous instanceof Subscription) && owners.of(previous).isEmpty()
+        && !ledger.keeps(org, stored)) {
+      throw forbidden(stored + " hoort bij geen gezin en is vastgelegd door een andere organisatie of door de "
+          + "beheerder. Alleen wie zo'n record vastlegde wijzigt of verwijdert het; leg zo nodig een eigen "
+          + previous.fhirType() + " vast, of vraag de beheerder om de wijziging.");
+    }
   }
 
   /**

@@ -1,0 +1,135 @@
+package nl.geboorteketen.server.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import nl.geboorteketen.server.support.Http;
+import nl.geboorteketen.server.support.TestServer;
+import nl.geboorteketen.server.support.TestTokens;
+import org.hl7.fhir.r4.model.Basic;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A record that belongs to no family (a Practitioner, a Location) is read by everyone; only the
+ * organisation that stored it changes or deletes it — and the beheerder. Who stored it is the
+ * ledger's fact, never the record's content. Each attack comes from another practice's midwife with
+ * a valid token. Tagged storage: the keeper is a table of ours, so this runs on PostgreSQL too.
+ */
+@Tag("storage")
+class FamilylessKeeperTest {
+
+  private static final String SYSTEM = "https://fhir.geboorteketen.nl/test/staff";
+  private static SecurityWorld world;
+  private static Http admin;
+  private static Http mine;
+  private static Http theirs;
+
+  @BeforeAll
+  static void world() {
+    world = SecurityWorld.get();
+    admin = Http.shared();
+    mine = Http.shared().withToken(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE));
+    theirs = Http.shared().withToken(TestTokens.partner("verloskundige", world.otherMidwife));
+  }
+
+  @Test
+  void anotherPracticeCannotChangeOrDeleteHerStaff() {
+    String code = "staff-" + System.nanoTime();
+    Practitioner staff = staff(code, "Bakker");
+    Http.Response created = mine.postJson("/fhir/Practitioner", staff);
+    assertEquals(201, created.status(), created::toString);
+    String id = created.resource(Practitioner.class).getIdElement().getIdPart();
+    assertEquals(200, theirs.get("/fhir/Practitioner/" + id).status(), "reference data is read by every partner");
+
+    Practitioner hijacked = staff(code, "Gekaapt");
+    hijacked.setId(id);
+    Http.Response put = theirs.put("/fhir/Practitioner/" + id, json(hijacked), "application/fhir+json");
+    assertRefused(put);
+    assertTrue(put.outcome().getIssueFirstRep().getDiagnostics().contains("vastgelegd door een andere organisatie"),
+        put::toString);
+    assertRefused(theirs.send(patch("/fhir/Practitioner/" + id)));
+    assertRefused(theirs.delete("/fhir/Practitioner/" + id));
+    assertRefused(theirs.put("/fhir/Practitioner?identifier=" + SYSTEM + "%7C" + code, json(staff(code, "Gekaapt")),
+        "application/fhir+json"));
+    assertRefused(theirs.send(patch("/fhir/Practitioner?identifier=" + SYSTEM + "%7C" + code)));
+    assertRefused(theirs.delete("/fhir/Practitioner?identifier=" + SYSTEM + "%7C" + code));
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setResource(hijacked).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Practitioner/" + id);
+    assertRefused(theirs.postJson("/fhir", transaction));
+    Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+    batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl("Practitioner/" + id);
+    Http.Response batched = theirs.postJson("/fhir", batch);
+    assertEquals("403", batched.resource(Bundle.class).getEntryFirstRep().getResponse().getStatus().substring(0, 3),
+        batched::toString);
+
+    Practitioner still = admin.get("/fhir/Practitioner/" + id).resource(Practitioner.class);
+    assertEquals("1", still.getMeta().getVersionId(), "nothing of the other practice was stored");
+    assertEquals("Bakker", still.getNameFirstRep().getFamily());
+
+    Http.Response renamed = mine.put("/fhir/Practitioner/" + id, json(staff(code, "Bakker-de Vries"), id),
+        "application/fhir+json");
+    assertEquals(200, renamed.status(), renamed::toString);
+    Http.Response deleted = mine.delete("/fhir/Practitioner/" + id);
+    assertTrue(deleted.status() == 200 || deleted.status() == 204, deleted::toString);
+  }
+
+  @Test
+  void whatTheBeheerderStoredWithoutAFamilyIsTheBeheerdersToChange() {
+    String code = "staff-" + System.nanoTime();
+    Http.Response created = admin.postJson("/fhir/Practitioner", staff(code, "Visser"));
+    assertEquals(201, created.status(), created::toString);
+    String id = created.resource(Practitioner.class).getIdElement().getIdPart();
+    assertRefused(mine.put("/fhir/Practitioner/" + id, json(staff(code, "Gekaapt"), id), "application/fhir+json"));
+    assertRefused(mine.delete("/fhir/Practitioner/" + id));
+
+    Basic notice = new Basic().setCode(new CodeableConcept().setText("mededeling-" + System.nanoTime()));
+    Http.Response stored = admin.postJson("/fhir/Basic", notice);
+    assertEquals(201, stored.status(), stored::toString);
+    String basic = stored.resource(Basic.class).getIdElement().getIdPart();
+    notice.setId(basic);
+    notice.setSubject(new Reference(SecurityWorld.ANNA));
+    assertRefused(mine.put("/fhir/Basic/" + basic, json(notice), "application/fhir+json"));
+    assertEquals("1", admin.get("/fhir/Basic/" + basic).resource(Basic.class).getMeta().getVersionId());
+
+    Http.Response byBeheerder = admin.put("/fhir/Practitioner/" + id, json(staff(code, "Visser-Jansen"), id),
+        "application/fhir+json");
+    assertEquals(200, byBeheerder.status(), byBeheerder::toString);
+  }
+
+  private static void assertRefused(Http.Response r) {
+    assertEquals(403, r.status(), r::toString);
+    assertEquals(OperationOutcome.IssueType.FORBIDDEN, r.outcome().getIssueFirstRep().getCode(), r::toString);
+  }
+
+  private static Practitioner staff(String code, String family) {
+    Practitioner staff = new Practitioner();
+    staff.addIdentifier().setSystem(SYSTEM).setValue(code);
+    staff.addName().setFamily(family);
+    return staff;
+  }
+
+  private static String json(org.hl7.fhir.r4.model.Resource resource) {
+    return Http.FHIR.newJsonParser().encodeResourceToString(resource);
+  }
+
+  private static String json(org.hl7.fhir.r4.model.Resource resource, String id) {
+    resource.setId(id);
+    return json(resource);
+  }
+
+  private static HttpRequest.Builder patch(String path) {
+    String body = "[{\"op\":\"replace\",\"path\":\"/name/0/family\",\"value\":\"Gekaapt\"}]";
+    String base = TestServer.shared().baseUrl();
+    return HttpRequest.newBuilder(URI.create(base.substring(0, base.length() - "/fhir".length()) + path))
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json-patch+json");
+  }
+}
