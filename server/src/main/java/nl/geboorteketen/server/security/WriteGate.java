@@ -170,8 +170,9 @@ public class WriteGate {
   }
 
   private static ForbiddenOperationException foreignMatch() {
-    return new ForbiddenOperationException("De voorwaarde van deze aanvraag past op een resource van een gezin "
-        + "waarmee u geen zorgrelatie heeft; er is niets gelezen of geschreven.");
+    return new ForbiddenOperationException("De voorwaarde van deze aanvraag past op een resource die niet de uwe is: "
+        + "van een gezin waarmee u geen zorgrelatie heeft, of een record zonder gezin dat een andere organisatie of de "
+        + "beheerder vastlegde. Er is niets gelezen of geschreven.");
   }
 
   /** The resources this request wrote and that passed the gate ("Type/id"). */
