@@ -41,6 +41,7 @@ class FamilylessKeeperTest {
     theirs = Http.shared().withToken(TestTokens.partner("verloskundige", world.otherMidwife));
   }
 
+  /** Also after she deleted it: the id others may still point at is not another practice's to take. */
   @Test
   void anotherPracticeCannotChangeOrDeleteHerStaff() {
     String code = "staff-" + System.nanoTime();
@@ -80,6 +81,9 @@ class FamilylessKeeperTest {
     assertEquals(200, renamed.status(), renamed::toString);
     Http.Response deleted = mine.delete("/fhir/Practitioner/" + id);
     assertTrue(deleted.status() == 200 || deleted.status() == 204, deleted::toString);
+    assertRefused(theirs.put("/fhir/Practitioner/" + id, json(hijacked), "application/fhir+json"));
+    Http.Response again = mine.put("/fhir/Practitioner/" + id, json(staff(code, "Bakker"), id), "application/fhir+json");
+    assertTrue(again.status() == 200 || again.status() == 201, again::toString);
   }
 
   @Test
