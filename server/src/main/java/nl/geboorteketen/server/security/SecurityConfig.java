@@ -131,6 +131,11 @@ public class SecurityConfig {
   }
 
   @Bean
+  public KeeperProvider keeperProvider(CareLedger ledger, DaoRegistry daos, AccessRules rules, FamilyScope scope) {
+    return new KeeperProvider(ledger, daos, rules, scope);
+  }
+
+  @Bean
   public ZorgrelatiesProvider zorgrelatiesProvider(CareLedger ledger, DaoRegistry daos) {
     return new ZorgrelatiesProvider(ledger, daos);
   }

@@ -157,7 +157,7 @@ public class WriteRules {
         && !ledger.keeps(org, stored)) {
       throw forbidden(stored + " hoort bij geen gezin en is vastgelegd door een andere organisatie of door de "
           + "beheerder. Alleen wie zo'n record vastlegde wijzigt of verwijdert het; leg zo nodig een eigen "
-          + previous.fhirType() + " vast, of vraag de beheerder om de wijziging.");
+          + previous.fhirType() + " vast, of vraag de beheerder het met $bewaarder-toewijzen aan uw organisatie te geven.");
     }
   }
 

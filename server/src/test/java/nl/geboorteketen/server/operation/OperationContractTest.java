@@ -57,6 +57,8 @@ class OperationContractTest {
       new Call("ondersteuning", "{Patient/family-jansen-anna}/$ondersteuning", "programma=voorzorg"),
       new Call("inschrijven", "{Patient/family-jansen-anna}/$inschrijven", "programma=babythuiszorg"),
       new Call("monitoring", "$monitoring", "start=2026-01-01&end=2026-12-31"),
+      new Call("bewaarder-toewijzen", "$bewaarder-toewijzen", "record={Practitioner/family-jansen-verloskundige}"
+          + "&organisatie={Organization/family-jansen-verloskundigenpraktijk}&reden=contracttest"),
       new Call("borstvoedingsindicator", "{Organization/family-jansen-kraamzorg}/$borstvoedingsindicator",
           "start=2026-01-01&end=2026-12-31"),
       new Call("overdracht", "{EpisodeOfCare/family-jansen-zwangerschap}/$overdracht",

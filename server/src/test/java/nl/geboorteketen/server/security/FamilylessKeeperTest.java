@@ -11,7 +11,9 @@ import nl.geboorteketen.server.support.TestTokens;
 import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +109,45 @@ class FamilylessKeeperTest {
     Http.Response byBeheerder = admin.put("/fhir/Practitioner/" + id, json(staff(code, "Visser-Jansen"), id),
         "application/fhir+json");
     assertEquals(200, byBeheerder.status(), byBeheerder::toString);
+  }
+
+  /** The beheerder hands what it loaded to a practice; no one else can, and only records of no family. */
+  @Test
+  void theBeheerderHandsARecordOfNoFamilyToAPractice() {
+    String code = "staff-" + System.nanoTime();
+    Http.Response created = admin.postJson("/fhir/Practitioner", staff(code, "Smit"));
+    assertEquals(201, created.status(), created::toString);
+    String id = created.resource(Practitioner.class).getIdElement().getIdPart();
+    assertRefused(assign(mine, "Practitioner/" + id));
+
+    Http.Response assigned = assign(admin, "Practitioner/" + id);
+    assertEquals(200, assigned.status(), assigned::toString);
+    assertEquals(SecurityWorld.MIDWIFE, ((Reference) assigned.resource(Parameters.class)
+        .getParameter("bewaarder").getValue()).getReference());
+    Http.Response renamed = mine.put("/fhir/Practitioner/" + id, json(staff(code, "Smit-Bos"), id), "application/fhir+json");
+    assertEquals(200, renamed.status(), renamed::toString);
+    assertRefused(theirs.put("/fhir/Practitioner/" + id, json(staff(code, "Gekaapt"), id), "application/fhir+json"));
+
+    Device pump = new Device().setPatient(new Reference(SecurityWorld.ANNA));
+    Http.Response device = admin.postJson("/fhir/Device", pump);
+    assertEquals(201, device.status(), device::toString);
+    Http.Response ofAFamily = assign(admin, "Device/" + device.resource(Device.class).getIdElement().getIdPart());
+    assertEquals(422, ofAFamily.status(), ofAFamily::toString);
+    assertTrue(ofAFamily.body().contains("hoort bij een gezin"), ofAFamily::toString);
+    Http.Response missing = assign(admin, "Practitioner/bestaat-niet");
+    assertEquals(404, missing.status(), missing::toString);
+    Http.Response wrongType = assign(admin, world.otherMother);
+    assertEquals(422, wrongType.status(), wrongType::toString);
+    assertTrue(wrongType.outcome().getIssueFirstRep().getExpression().get(0).getValue().contains("record"),
+        wrongType::toString);
+  }
+
+  private static Http.Response assign(Http caller, String record) {
+    Parameters in = new Parameters();
+    in.addParameter().setName("record").setValue(new Reference(record));
+    in.addParameter().setName("organisatie").setValue(new Reference(SecurityWorld.MIDWIFE));
+    in.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("aangeleverd door de praktijk"));
+    return caller.postJson("/fhir/$bewaarder-toewijzen", in);
   }
 
   private static void assertRefused(Http.Response r) {

@@ -93,6 +93,14 @@ class ReadmeExamplesTest {
       in.addParameter().setName("ontvanger").setValue(new Reference(kraamzorg));
       return BEHEERDER.postJson("/fhir/" + record + "/$overdracht", in);
     });
+    row("POST /fhir/$bewaarder-toewijzen", 200, () -> {
+      Parameters in = new Parameters();
+      in.addParameter().setName("record").setValue(new Reference(family.get("Practitioner/family-jansen-verloskundige")));
+      in.addParameter().setName("organisatie").setValue(new Reference(
+          family.get("Organization/family-jansen-verloskundigenpraktijk")));
+      in.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("README"));
+      return BEHEERDER.postJson("/fhir/$bewaarder-toewijzen", in);
+    });
     row("GET /fhir/Organization/{id}/$borstvoedingsindicator?start=YYYY-MM-DD&end=YYYY-MM-DD", 200,
         () -> BEHEERDER.get("/fhir/" + kraamzorg + "/$borstvoedingsindicator?start=2026-01-01&end=2026-12-31"));
     row("GET /fhir/AuditEvent", 200, () -> {

@@ -1,0 +1,73 @@
+package nl.geboorteketen.server.security;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.Optional;
+import nl.geboorteketen.mappings.access.AccessRules;
+import nl.geboorteketen.server.fhir.OperationProvider;
+import nl.geboorteketen.server.fhir.Problems;
+import nl.geboorteketen.server.operation.OperationInputs;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * POST $bewaarder-toewijzen (OperationDefinition/bewaarder-toewijzen, the beheerder's only): names
+ * the organisation that keeps a record of no family — the one that may change it besides the
+ * beheerder. For what the beheerder loaded for a practice, and for records stored before keepers
+ * were kept.
+ */
+public class KeeperProvider implements OperationProvider {
+
+  private final CareLedger ledger;
+  private final DaoRegistry daos;
+  private final AccessRules rules;
+  private final FamilyScope scope;
+
+  public KeeperProvider(CareLedger ledger, DaoRegistry daos, AccessRules rules, FamilyScope scope) {
+    this.ledger = ledger;
+    this.daos = daos;
+    this.rules = rules;
+    this.scope = scope;
+  }
+
+  @Operation(name = "$bewaarder-toewijzen",
+      canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/bewaarder-toewijzen")
+  public Parameters assign(RequestDetails request) {
+    OperationInputs in = OperationInputs.of(request);
+    String record = CareFacts.ref(in.reference("record"));
+    String organisation = CareFacts.ref(in.reference("organisatie"));
+    if (record == null || !rules.partnerMayWriteFamilyless(record.split("/")[0]) || record.startsWith("Subscription/")) {
+      throw Problems.of(422, "Parameters.parameter.where(name = 'record')", "Alleen een record van een type dat een "
+          + "partner zonder gezin vastlegt heeft een bewaarder: " + String.join(", ", rules.partnerFamilylessTypes())
+          + " (een Subscription hoort bij de organisatie in haar criteria).");
+    }
+    IBaseResource stored = stored(record).orElseThrow(() -> new ResourceNotFoundException(record + " bestaat niet."));
+    if (organisation == null || !organisation.startsWith("Organization/") || stored(organisation).isEmpty()) {
+      throw new ResourceNotFoundException("De organisatie " + organisation + " bestaat niet.");
+    }
+    if (!scope.familyMembersOf(stored).isEmpty()) {
+      throw Problems.of(422, "Parameters.parameter.where(name = 'record')", record + " hoort bij een gezin: wie het "
+          + "wijzigt volgt uit de zorgrelaties van dat gezin, niet uit een bewaarder.");
+    }
+    Caller caller = AuthenticationInterceptor.caller(request);
+    ledger.keep(record, organisation, CareFacts.grantor(caller) + ": " + in.string("reden"));
+    Parameters out = new Parameters();
+    out.addParameter().setName("record").setValue(new Reference(record));
+    out.addParameter().setName("bewaarder").setValue(new Reference(organisation));
+    return out;
+  }
+
+  private Optional<IBaseResource> stored(String ref) {
+    try {
+      return Optional.of(daos.getResourceDao(ref.split("/")[0]).read(new IdType(ref), new SystemRequestDetails()));
+    } catch (ResourceNotFoundException | ResourceGoneException e) {
+      return Optional.empty();
+    }
+  }
+}
