@@ -40,8 +40,8 @@ public class KeeperProvider implements OperationProvider {
       canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/bewaarder-toewijzen")
   public Parameters assign(RequestDetails request) {
     OperationInputs in = OperationInputs.of(request);
-    String record = CareFacts.ref(in.reference("record"));
-    String organisation = CareFacts.ref(in.reference("organisatie"));
+    String record = local(in.reference("record"), "record");
+    String organisation = local(in.reference("organisatie"), "organisatie");
     if (record == null || !rules.partnerMayWriteFamilyless(record.split("/")[0]) || record.startsWith("Subscription/")) {
       throw Problems.of(422, "Parameters.parameter.where(name = 'record')", "Alleen een record van een type dat een "
           + "partner zonder gezin vastlegt heeft een bewaarder: " + String.join(", ", rules.partnerFamilylessTypes())
@@ -61,6 +61,15 @@ public class KeeperProvider implements OperationProvider {
     out.addParameter().setName("record").setValue(new Reference(record));
     out.addParameter().setName("bewaarder").setValue(new Reference(organisation));
     return out;
+  }
+
+  /** A record of this server, as Type/id: a reference to another server names nothing here. */
+  private static String local(Reference ref, String parameter) {
+    if (ref.getReferenceElement().isAbsolute()) {
+      throw Problems.of(422, "Parameters.parameter.where(name = '" + parameter + "')", "Parameter '" + parameter
+          + "' verwijst naar een andere server (" + ref.getReference() + "); geef Type/id van een record op deze server.");
+    }
+    return CareFacts.ref(ref);
   }
 
   private Optional<IBaseResource> stored(String ref) {

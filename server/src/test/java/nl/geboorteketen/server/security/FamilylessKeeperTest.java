@@ -136,6 +136,8 @@ class FamilylessKeeperTest {
     assertTrue(ofAFamily.body().contains("hoort bij een gezin"), ofAFamily::toString);
     Http.Response missing = assign(admin, "Practitioner/bestaat-niet");
     assertEquals(404, missing.status(), missing::toString);
+    Http.Response elsewhere = assign(admin, "https://elders.example/fhir/Practitioner/" + id);
+    assertEquals(422, elsewhere.status(), elsewhere::toString);
     Http.Response wrongType = assign(admin, world.otherMother);
     assertEquals(422, wrongType.status(), wrongType::toString);
     assertTrue(wrongType.outcome().getIssueFirstRep().getExpression().get(0).getValue().contains("record"),
