@@ -36,7 +36,7 @@ criteria) that belong to no family can be handed over. The new keeper replaces t
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #string
-* parameter[=].documentation = "Waarom; de server bewaart het bij de bewaarder, met wie het toewees"
+* parameter[=].documentation = "Waarom, in ten hoogste 200 tekens; de server bewaart het bij de bewaarder, met wie het toewees"
 * parameter[+].name = #record
 * parameter[=].use = #out
 * parameter[=].min = 1

@@ -104,7 +104,7 @@ Description: "For a situation the chain's own routes (maternal record, care team
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #string
-* parameter[=].documentation = "Waarom; staat in het auditlog en is zichtbaar voor het gezin."
+* parameter[=].documentation = "Waarom, in ten hoogste 200 tekens; staat in het auditlog en is zichtbaar voor het gezin"
 * parameter[+].name = #zorgrelatie
 * parameter[=].use = #out
 * parameter[=].min = 0
@@ -140,7 +140,7 @@ Description: "Ends at once every current care relationship of an organisation wi
 * parameter[=].min = 1
 * parameter[=].max = "1"
 * parameter[=].type = #string
-* parameter[=].documentation = "Waarom; staat in het auditlog en is zichtbaar voor het gezin."
+* parameter[=].documentation = "Waarom, in ten hoogste 200 tekens; staat in het auditlog en is zichtbaar voor het gezin"
 * parameter[+].name = #zorgrelatie
 * parameter[=].use = #out
 * parameter[=].min = 0

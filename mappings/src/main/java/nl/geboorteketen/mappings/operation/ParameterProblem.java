@@ -12,6 +12,7 @@ public record ParameterProblem(String parameter, Kind kind, String message) {
     MISSING("parameter-ontbreekt", "required"),
     TYPE("parameter-type", "value"),
     TOO_MANY("parameter-te-vaak", "structure"),
+    TOO_LONG("parameter-te-lang", "too-long"),
     CODE("parameter-code", "code-invalid"),
     TARGET("parameter-verwijzing", "value"),
     POST_ONLY("parameter-alleen-post", "not-supported"),

@@ -3,6 +3,7 @@ package nl.geboorteketen.server.operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.math.BigDecimal;
 import java.util.List;
+import nl.geboorteketen.mappings.operation.ParameterProblem;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.Parameters;
@@ -50,6 +51,20 @@ public final class OperationInputs {
   public String string(String name) {
     Type value = value(name);
     return value == null ? null : ((PrimitiveType<?>) value).getValueAsString();
+  }
+
+  /**
+   * A text the server keeps in a column of its own: longer than {@code maxLength} is the caller's
+   * mistake (400 naming the parameter), not a database error.
+   */
+  public String string(String name, int maxLength) {
+    String value = string(name);
+    if (value != null && value.length() > maxLength) {
+      throw OperationContractInterceptor.refusal(definition, List.of(new ParameterProblem(name,
+          ParameterProblem.Kind.TOO_LONG, "Parameter '" + name + "' is " + value.length() + " tekens; ten hoogste "
+          + maxLength + ".")));
+    }
+    return value;
   }
 
   public List<String> strings(String name) {

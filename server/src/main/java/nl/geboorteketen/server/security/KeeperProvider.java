@@ -56,7 +56,7 @@ public class KeeperProvider implements OperationProvider {
           + "wijzigt volgt uit de zorgrelaties van dat gezin, niet uit een bewaarder.");
     }
     Caller caller = AuthenticationInterceptor.caller(request);
-    ledger.keep(record, organisation, CareFacts.grantor(caller) + ": " + in.string("reden"));
+    ledger.keep(record, organisation, CareFacts.grantor(caller) + ": " + in.string("reden", ZorgrelatiesProvider.REASON_LENGTH));
     Parameters out = new Parameters();
     out.addParameter().setName("record").setValue(new Reference(record));
     out.addParameter().setName("bewaarder").setValue(new Reference(organisation));

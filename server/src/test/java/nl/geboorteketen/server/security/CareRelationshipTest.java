@@ -93,6 +93,11 @@ class CareRelationshipTest {
     in.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("test"));
     Http.Response unknown = admin.postJson("/fhir/Patient/bestaat-niet/$zorgrelatie-verlenen", in);
     assertEquals(404, unknown.status(), unknown::toString);
+    Parameters rambling = noReason.copy();
+    rambling.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("x".repeat(500)));
+    Http.Response tooLong = admin.postJson("/fhir/" + f.mother() + "/$zorgrelatie-verlenen", rambling);
+    assertEquals(400, tooLong.status(), () -> "a reason longer than the ledger keeps was a 500: " + tooLong);
+    assertTrue(tooLong.outcome().getIssueFirstRep().getDiagnostics().contains("ten hoogste 200"), tooLong::toString);
     Parameters notAnOrganisation = new Parameters();
     notAnOrganisation.addParameter().setName("organisatie").setValue(new Reference(f.mother()));
     notAnOrganisation.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("test"));

@@ -139,6 +139,14 @@ class FamilylessKeeperTest {
     Http.Response elsewhere = assign(admin, "https://elders.example/fhir/Practitioner/" + id);
     assertEquals(422, elsewhere.status(), elsewhere::toString);
     Http.Response wrongType = assign(admin, world.otherMother);
+    Parameters rambling = new Parameters();
+    rambling.addParameter().setName("record").setValue(new Reference("Practitioner/" + id));
+    rambling.addParameter().setName("organisatie").setValue(new Reference(SecurityWorld.MIDWIFE));
+    rambling.addParameter().setName("reden").setValue(new org.hl7.fhir.r4.model.StringType("x".repeat(201)));
+    Http.Response tooLong = admin.postJson("/fhir/$bewaarder-toewijzen", rambling);
+    assertEquals(400, tooLong.status(), tooLong::toString);
+    assertEquals("parameter-te-lang", tooLong.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+    assertEquals("reden", tooLong.outcome().getIssueFirstRep().getExpression().get(0).getValue());
     assertEquals(422, wrongType.status(), wrongType::toString);
     assertTrue(wrongType.outcome().getIssueFirstRep().getExpression().get(0).getValue().contains("record"),
         wrongType::toString);
