@@ -44,6 +44,9 @@ public class CareLedger {
     void recorded(String family, String organisation, String what, String source, String by);
   }
 
+  /** The longest reason a caller gives that is kept with who gave it (columns of 300 characters). */
+  public static final int REASON_LENGTH = 200;
+
   private final DataSource dataSource;
   private final LedgerChanges changes;
   private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();

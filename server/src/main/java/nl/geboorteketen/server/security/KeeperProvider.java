@@ -1,18 +1,14 @@
 package nl.geboorteketen.server.security;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.util.Optional;
 import nl.geboorteketen.mappings.access.AccessRules;
 import nl.geboorteketen.server.fhir.OperationProvider;
 import nl.geboorteketen.server.fhir.Problems;
+import nl.geboorteketen.server.fhir.StoredRecords;
 import nl.geboorteketen.server.operation.OperationInputs;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -25,13 +21,13 @@ import org.hl7.fhir.r4.model.Reference;
 public class KeeperProvider implements OperationProvider {
 
   private final CareLedger ledger;
-  private final DaoRegistry daos;
+  private final StoredRecords stored;
   private final AccessRules rules;
   private final FamilyScope scope;
 
-  public KeeperProvider(CareLedger ledger, DaoRegistry daos, AccessRules rules, FamilyScope scope) {
+  public KeeperProvider(CareLedger ledger, StoredRecords stored, AccessRules rules, FamilyScope scope) {
     this.ledger = ledger;
-    this.daos = daos;
+    this.stored = stored;
     this.rules = rules;
     this.scope = scope;
   }
@@ -47,16 +43,16 @@ public class KeeperProvider implements OperationProvider {
           + "partner zonder gezin vastlegt heeft een bewaarder: " + String.join(", ", rules.partnerFamilylessTypes())
           + " (een Subscription hoort bij de organisatie in haar criteria).");
     }
-    IBaseResource stored = stored(record).orElseThrow(() -> new ResourceNotFoundException(record + " bestaat niet."));
-    if (organisation == null || !organisation.startsWith("Organization/") || stored(organisation).isEmpty()) {
+    IBaseResource kept = stored.read(record).orElseThrow(() -> new ResourceNotFoundException(record + " bestaat niet."));
+    if (organisation == null || !organisation.startsWith("Organization/") || stored.read(organisation).isEmpty()) {
       throw new ResourceNotFoundException("De organisatie " + organisation + " bestaat niet.");
     }
-    if (!scope.familyMembersOf(stored).isEmpty()) {
+    if (!scope.familyMembersOf(kept).isEmpty()) {
       throw Problems.of(422, "Parameters.parameter.where(name = 'record')", record + " hoort bij een gezin: wie het "
           + "wijzigt volgt uit de zorgrelaties van dat gezin, niet uit een bewaarder.");
     }
     Caller caller = AuthenticationInterceptor.caller(request);
-    ledger.keep(record, organisation, CareFacts.grantor(caller) + ": " + in.string("reden", ZorgrelatiesProvider.REASON_LENGTH));
+    ledger.keep(record, organisation, CareFacts.grantor(caller) + ": " + in.string("reden", CareLedger.REASON_LENGTH));
     Parameters out = new Parameters();
     out.addParameter().setName("record").setValue(new Reference(record));
     out.addParameter().setName("bewaarder").setValue(new Reference(organisation));
@@ -70,13 +66,5 @@ public class KeeperProvider implements OperationProvider {
           + "' verwijst naar een andere server (" + ref.getReference() + "); geef Type/id van een record op deze server.");
     }
     return CareFacts.ref(ref);
-  }
-
-  private Optional<IBaseResource> stored(String ref) {
-    try {
-      return Optional.of(daos.getResourceDao(ref.split("/")[0]).read(new IdType(ref), new SystemRequestDetails()));
-    } catch (ResourceNotFoundException | ResourceGoneException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -131,8 +131,8 @@ public class SecurityConfig {
   }
 
   @Bean
-  public KeeperProvider keeperProvider(CareLedger ledger, DaoRegistry daos, AccessRules rules, FamilyScope scope) {
-    return new KeeperProvider(ledger, daos, rules, scope);
+  public KeeperProvider keeperProvider(CareLedger ledger, StoredRecords stored, AccessRules rules, FamilyScope scope) {
+    return new KeeperProvider(ledger, stored, rules, scope);
   }
 
   @Bean

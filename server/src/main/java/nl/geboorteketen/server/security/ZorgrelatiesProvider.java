@@ -22,9 +22,6 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public class ZorgrelatiesProvider implements OperationProvider {
 
-  /** A reason is kept with who gave it in a ledger column of 300 characters. */
-  static final int REASON_LENGTH = 200;
-
   private final CareLedger ledger;
   private final ca.uhn.fhir.jpa.api.dao.DaoRegistry daos;
 
@@ -57,7 +54,7 @@ public class ZorgrelatiesProvider implements OperationProvider {
   private ByHand byHand(IdType patient, ca.uhn.fhir.rest.api.server.RequestDetails request) {
     OperationInputs in = OperationInputs.of(request);
     String org = CareFacts.ref(in.reference("organisatie"));
-    String why = in.string("reden", REASON_LENGTH);
+    String why = in.string("reden", CareLedger.REASON_LENGTH);
     String self = "Patient/" + patient.getIdPart();
     for (String ref : new String[] {self, org}) {
       try {
