@@ -17,17 +17,29 @@ import org.hl7.fhir.r4.model.Reference;
 public class OverdrachtProvider implements OperationProvider {
 
   private final HandoverService service;
+  private final HandoverBulkhead turns;
 
   public OverdrachtProvider(HandoverService service) {
+    this(service, HandoverBulkhead.forThisMachine());
+  }
+
+  OverdrachtProvider(HandoverService service, HandoverBulkhead turns) {
     this.service = service;
+    this.turns = turns;
+  }
+
+  /** The handovers' turns (for tests). */
+  HandoverBulkhead turns() {
+    return turns;
   }
 
   @Operation(name = "$overdracht", type = EpisodeOfCare.class,
       canonicalUrl = "https://fhir.geboorteketen.nl/OperationDefinition/overdracht")
   public Parameters overdracht(@IdParam IdType maternalRecord, RequestDetails request) {
     OperationInputs in = OperationInputs.of(request);
-    HandoverService.Stored stored = service.overdracht(maternalRecord, in.string("type"), in.reference("ontvanger"),
-        senderFor(request, in.reference("zender")), in.reference("vervangt"), request.getFhirServerBase());
+    Reference sender = senderFor(request, in.reference("zender"));
+    HandoverService.Stored stored = turns.run(() -> service.overdracht(maternalRecord, in.string("type"),
+        in.reference("ontvanger"), sender, in.reference("vervangt"), request.getFhirServerBase()));
     Parameters out = new Parameters();
     out.addParameter().setName("document").setResource(stored.document());
     out.addParameter().setName("task").setResource(stored.task());

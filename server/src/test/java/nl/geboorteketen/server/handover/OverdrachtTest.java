@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.geboorteketen.mappings.overdracht.HandoverDocumentBuilder;
 import nl.geboorteketen.server.support.Http;
+import nl.geboorteketen.server.support.TestServer;
 import nl.geboorteketen.server.support.TestTokens;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
@@ -182,6 +183,33 @@ class OverdrachtTest {
     assertEquals(400, unknown.status(), unknown::toString);
     assertEquals("type", unknown.outcome().getIssueFirstRep().getExpression().get(0).getValue());
     assertEquals("parameter-code", unknown.outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode());
+  }
+
+  /** Every turn taken (as by that many slow handovers): 503 with Retry-After in bounded time, nothing stored. */
+  @Test
+  void aHandoverThatCannotStartInTimeIsAnswered503AndStoresNothing() {
+    HandoverFamily f = new HandoverFamily();
+    HandoverBulkhead turns = TestServer.shared().bean(OverdrachtProvider.class).turns();
+    int taken = turns.takeAll();
+    Http.Response busy;
+    long took;
+    try {
+      long started = System.currentTimeMillis();
+      busy = f.overdracht("verloskundige-kraamzorg", f.kraamzorg(), null, null);
+      took = System.currentTimeMillis() - started;
+    } finally {
+      turns.releaseAll(taken);
+    }
+    assertEquals(503, busy.status(), busy::toString);
+    assertEquals("2", busy.header("Retry-After"));
+    assertTrue(busy.outcome().getIssueFirstRep().getDiagnostics().contains("opnieuw"), busy::toString);
+    assertTrue(took < 15_000, "answered in bounded time, took " + took + " ms");
+    assertEquals(0, f.http.get("/fhir/Task?owner=" + f.kraamzorg() + "&patient=" + f.mother())
+        .resource(Bundle.class).getEntry().size(), "nothing stored");
+
+    Http.Response after = f.overdracht("verloskundige-kraamzorg", f.kraamzorg(), null, null);
+    assertEquals(200, after.status(), after::toString);
+    assertEquals(taken, turns.free(), "every turn given back");
   }
 
   /** Field by field: each record in the document is the stored record, unchanged. */
