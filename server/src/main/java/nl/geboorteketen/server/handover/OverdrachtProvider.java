@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import nl.geboorteketen.server.fhir.OperationProvider;
+import nl.geboorteketen.server.fhir.Turns;
 import nl.geboorteketen.server.operation.OperationInputs;
 import nl.geboorteketen.server.security.AuthenticationInterceptor;
 import nl.geboorteketen.server.security.Caller;
@@ -16,20 +17,18 @@ import org.hl7.fhir.r4.model.Reference;
 /** POST EpisodeOfCare/{id}/$overdracht (OperationDefinition/overdracht): calls the service, answers. */
 public class OverdrachtProvider implements OperationProvider {
 
+  static final String BUSY = "Er lopen al veel overdrachten tegelijk; deze kon niet binnen de wachttijd beginnen. "
+      + "Er is niets vastgelegd; probeer het zo opnieuw.";
+
   private final HandoverService service;
-  private final HandoverBulkhead turns;
+  private final Turns turns = Turns.perCore(BUSY);
 
   public OverdrachtProvider(HandoverService service) {
-    this(service, HandoverBulkhead.forThisMachine());
-  }
-
-  OverdrachtProvider(HandoverService service, HandoverBulkhead turns) {
     this.service = service;
-    this.turns = turns;
   }
 
   /** The handovers' turns (for tests). */
-  HandoverBulkhead turns() {
+  Turns turns() {
     return turns;
   }
 

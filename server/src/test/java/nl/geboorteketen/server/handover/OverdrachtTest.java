@@ -189,7 +189,7 @@ class OverdrachtTest {
   @Test
   void aHandoverThatCannotStartInTimeIsAnswered503AndStoresNothing() {
     HandoverFamily f = new HandoverFamily();
-    HandoverBulkhead turns = TestServer.shared().bean(OverdrachtProvider.class).turns();
+    nl.geboorteketen.server.fhir.Turns turns = TestServer.shared().bean(OverdrachtProvider.class).turns();
     int taken = turns.takeAll();
     Http.Response busy;
     long took;

@@ -1,4 +1,4 @@
-package nl.geboorteketen.server.handover;
+package nl.geboorteketen.server.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class HandoverBulkheadTest {
+class TurnsTest {
 
   @Test
   void noMoreThanItsTurnsRunAtOnceAndEveryOneRuns() throws Exception {
-    HandoverBulkhead turns = new HandoverBulkhead(2, 10_000);
+    Turns turns = new Turns(2, 10_000, "bezet");
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     CountDownLatch go = new CountDownLatch(1);
@@ -51,8 +51,8 @@ class HandoverBulkheadTest {
   }
 
   @Test
-  void aTurnIsGivenBackWhenTheHandoverFails() {
-    HandoverBulkhead turns = new HandoverBulkhead(1, 50);
+  void aTurnIsGivenBackWhenTheWorkFails() {
+    Turns turns = new Turns(1, 50, "bezet");
     assertThrows(IllegalStateException.class, () -> turns.run(() -> {
       throw new IllegalStateException("refused");
     }));
@@ -62,7 +62,7 @@ class HandoverBulkheadTest {
 
   @Test
   void noTurnWithinTheWaitIs503WithRetryAfter() {
-    HandoverBulkhead turns = new HandoverBulkhead(1, 50);
+    Turns turns = new Turns(1, 50, "bezet");
     int taken = turns.takeAll();
     UnclassifiedServerFailureException busy = assertThrows(UnclassifiedServerFailureException.class,
         () -> turns.run(() -> "never"));
