@@ -35,12 +35,12 @@ public class Turns {
     try {
       return work.get();
     } finally {
-      giveBack();
+      turns.release();
     }
   }
 
   /** Waits for a turn; throws the 503 when none frees up within the wait. */
-  public void take() {
+  private void take() {
     boolean started;
     try {
       started = turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
@@ -53,10 +53,6 @@ public class Turns {
       unavailable.addResponseHeader("Retry-After", "2");
       throw unavailable;
     }
-  }
-
-  public void giveBack() {
-    turns.release();
   }
 
   /** Turns free right now (for tests). */
