@@ -1,9 +1,9 @@
 package nl.geboorteketen.server.fhir;
 
-import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import nl.geboorteketen.server.storage.StorageUnavailableInterceptor;
 
 /**
  * Heavy requests of one kind take turns: at most a few run at once, the rest wait first come first
@@ -49,9 +49,7 @@ public class Turns {
       started = false;
     }
     if (!started) {
-      UnclassifiedServerFailureException unavailable = new UnclassifiedServerFailureException(503, busy);
-      unavailable.addResponseHeader("Retry-After", "2");
-      throw unavailable;
+      throw StorageUnavailableInterceptor.unavailable(busy);
     }
   }
 

@@ -22,11 +22,16 @@ public class StorageUnavailableInterceptor {
   public BaseServerResponseException mapNoConnection(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLTransientConnectionException) {
-        UnclassifiedServerFailureException unavailable = new UnclassifiedServerFailureException(503, MESSAGE);
-        unavailable.addResponseHeader("Retry-After", "2");
-        return unavailable;
+        return unavailable(MESSAGE);
       }
     }
     return null;
+  }
+
+  /** 503 with Retry-After: the server is busy, nothing was changed, try again shortly. */
+  public static BaseServerResponseException unavailable(String message) {
+    UnclassifiedServerFailureException unavailable = new UnclassifiedServerFailureException(503, message);
+    unavailable.addResponseHeader("Retry-After", "2");
+    return unavailable;
   }
 }
