@@ -44,6 +44,7 @@ import nl.geboorteketen.server.packages.ProfilePackageInstaller;
 import nl.geboorteketen.server.validation.EntryFetcher;
 import nl.geboorteketen.server.validation.EntryReferencePolicy;
 import nl.geboorteketen.server.validation.PooledInstanceValidator;
+import nl.geboorteketen.server.validation.RememberedDefinitionsInChain;
 import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.TargetProfiles;
 import nl.geboorteketen.server.validation.TargetVisibility;
@@ -80,6 +81,12 @@ public class FhirServerConfig {
   @Bean
   public static CoreDefinitionsInChain coreDefinitionsInChain() {
     return new CoreDefinitionsInChain();
+  }
+
+  /** What the validator found by url, remembered as long as the chain would (see the class). */
+  @Bean
+  public static RememberedDefinitionsInChain rememberedDefinitionsInChain() {
+    return new RememberedDefinitionsInChain();
   }
 
   /** The Nictiz packages, in the validator's chain right after the store's own definitions. */
