@@ -43,6 +43,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
 import nl.geboorteketen.server.validation.EntryFetcher;
 import nl.geboorteketen.server.validation.EntryReferencePolicy;
+import nl.geboorteketen.server.validation.DefinitionChanges;
 import nl.geboorteketen.server.validation.PooledInstanceValidator;
 import nl.geboorteketen.server.validation.RememberedDefinitionsInChain;
 import nl.geboorteketen.server.validation.ProfileSelector;
@@ -87,6 +88,14 @@ public class FhirServerConfig {
   @Bean
   public static RememberedDefinitionsInChain rememberedDefinitionsInChain() {
     return new RememberedDefinitionsInChain();
+  }
+
+  /** A changed definition in the store is used from the next validation on. */
+  @Bean
+  public DefinitionChanges definitionChanges(IValidationSupport chain, IInterceptorService storageInterceptors) {
+    DefinitionChanges changes = new DefinitionChanges(chain);
+    storageInterceptors.registerInterceptor(changes);
+    return changes;
   }
 
   /** The Nictiz packages, in the validator's chain right after the store's own definitions. */

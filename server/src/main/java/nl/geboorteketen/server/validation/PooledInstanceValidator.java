@@ -40,7 +40,10 @@ import org.hl7.fhir.validation.instance.InstanceValidator;
  * its per-resource state (fetched references, trackers), and one instance serves one validation at
  * a time (taken from the pool, given back after). Some collections in it only grow (codings seen,
  * narrative id maps), so an instance is dropped after {@link #USES} validations and the pool keeps
- * at most {@link #IDLE} of them: memory stays bounded whatever the number of request threads.
+ * at most {@link #IDLE} of them: memory stays bounded whatever the number of request threads. An
+ * instance is also dropped once the definitions change ({@link RememberedDefinitions#generation()}):
+ * it keeps a profile's child elements by url and version, so it would go on using an updated
+ * profile's old content.
  * Resources given as XML strings, or without the parsed resource, take HAPI's own path.
  */
 public class PooledInstanceValidator extends FhirInstanceValidator {
@@ -50,10 +53,12 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
 
   private static final class Pooled {
     final InstanceValidator validator;
+    final long generation;
     int uses;
 
-    Pooled(InstanceValidator validator) {
+    Pooled(InstanceValidator validator, long generation) {
       this.validator = validator;
+      this.generation = generation;
     }
   }
 
@@ -84,13 +89,14 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
     List<ValidationMessage> messages = new ArrayList<>();
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
     List<StructureDefinition> profiles = profiles(worker, resource, context, unknownProfiles);
-    Pooled pooled = take(worker);
+    long generation = worker instanceof RememberedDefinitions remembered ? remembered.generation() : 0;
+    Pooled pooled = take(worker, generation);
     JsonParser parser = parsers.take(worker);
     try {
       validate(pooled.validator, parser, context, profiles, messages);
     } finally {
       parsers.giveBack(parser);
-      giveBack(pooled);
+      giveBack(pooled, worker);
     }
     if (profiles.isEmpty()) {
       messages.addAll(unknownProfiles);
@@ -163,13 +169,19 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
     return kept;
   }
 
-  private Pooled take(IWorkerContext worker) {
-    Pooled pooled = idle.pollFirst();
-    return pooled != null ? pooled : new Pooled(build(worker));
+  /** An idle validator built on the current definitions, or a new one; older ones are dropped. */
+  private Pooled take(IWorkerContext worker, long generation) {
+    for (Pooled pooled = idle.pollFirst(); pooled != null; pooled = idle.pollFirst()) {
+      if (pooled.generation == generation) {
+        return pooled;
+      }
+    }
+    return new Pooled(build(worker), generation);
   }
 
-  private void giveBack(Pooled pooled) {
-    if (++pooled.uses < USES && idle.size() < IDLE) {
+  private void giveBack(Pooled pooled, IWorkerContext worker) {
+    boolean current = !(worker instanceof RememberedDefinitions remembered) || remembered.generation() == pooled.generation;
+    if (++pooled.uses < USES && idle.size() < IDLE && current) {
       idle.addFirst(pooled);
     }
   }
