@@ -11,10 +11,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A stored StructureDefinition, ValueSet or CodeSystem that changes empties the validation chain's
- * caches once the change is committed. HAPI empties them itself only for an updated
- * StructureDefinition, and before its commit: a validation in between read the old version from
- * the store and kept it for ten minutes (found by ProfileUpdateTest, 2026-12-05).
+ * A stored StructureDefinition, ValueSet or CodeSystem that a client changes empties the validation
+ * chain's caches once the change is committed. HAPI empties them itself only for an updated
+ * StructureDefinition: a changed ValueSet or CodeSystem stayed in the chain's cache for up to ten
+ * minutes (ProfileUpdateTest, 2026-12-05). After the commit, so that no validation in between can
+ * read the old version from the store and keep it again.
  */
 public class DefinitionChanges {
 
@@ -50,7 +51,7 @@ public class DefinitionChanges {
       chain.invalidateCaches();
       return;
     }
-    // once per transaction: a package install writes a hundred definitions in one
+    // once per transaction: a beheerder's bundle may hold many definitions
     if (TransactionSynchronizationManager.hasResource(this)) {
       return;
     }

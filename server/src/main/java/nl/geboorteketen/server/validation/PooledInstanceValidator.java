@@ -88,8 +88,9 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
     WorkerContextValidationSupportAdapter worker = provideWorkerContext();
     List<ValidationMessage> messages = new ArrayList<>();
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
-    List<StructureDefinition> profiles = profiles(worker, resource, context, unknownProfiles);
+    // read before the profiles: a change in between retires the validator after this validation
     long generation = worker instanceof RememberedDefinitions remembered ? remembered.generation() : 0;
+    List<StructureDefinition> profiles = profiles(worker, resource, context, unknownProfiles);
     Pooled pooled = take(worker, generation);
     JsonParser parser = parsers.take(worker);
     try {

@@ -26,12 +26,18 @@ public class RememberedDefinitions extends WorkerContextValidationSupportAdapter
 
   private static final Logger LOG = LoggerFactory.getLogger(RememberedDefinitions.class);
   static final Duration KEPT = Duration.ofMinutes(10);
+  /**
+   * How long after a change nothing found is kept: the chain passes its invalidation on to us
+   * before it empties its own cache, so an answer in that moment can still be the old version.
+   */
+  static final Duration QUIET = Duration.ofSeconds(1);
 
   private record Found(Resource resource, long until) {}
 
   private final Map<Class<?>, Map<String, Found>> found = new ConcurrentHashMap<>();
   private final LongSupplier nanoClock;
   private final AtomicLong generation = new AtomicLong();
+  private volatile long quietUntil;
 
   public RememberedDefinitions() {
     this(System::nanoTime);
@@ -39,6 +45,7 @@ public class RememberedDefinitions extends WorkerContextValidationSupportAdapter
 
   RememberedDefinitions(LongSupplier nanoClock) {
     this.nanoClock = nanoClock;
+    this.quietUntil = nanoClock.getAsLong();
   }
 
   @Override
@@ -53,10 +60,10 @@ public class RememberedDefinitions extends WorkerContextValidationSupportAdapter
       return type.cast(kept.resource());
     }
     T fresh = super.fetchResource(type, uri);
-    if (fresh != null) {
-      byUri.put(uri, new Found(fresh, now + KEPT.toNanos()));
-    } else {
+    if (fresh == null) {
       byUri.remove(uri);
+    } else if (nanoClock.getAsLong() - quietUntil >= 0) {
+      byUri.put(uri, new Found(fresh, now + KEPT.toNanos()));
     }
     return fresh;
   }
@@ -70,6 +77,7 @@ public class RememberedDefinitions extends WorkerContextValidationSupportAdapter
   /** Forgets everything found; the chain is asked again. */
   void forget() {
     LOG.debug("Validation definitions changed; validators are built anew (change {})", generation.incrementAndGet());
+    quietUntil = nanoClock.getAsLong() + QUIET.toNanos();
     found.clear();
   }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The validator's bridge asks the chain once for a definition it found, again after the chain's
- * own keeping time or the chain's invalidation, and every time for one it did not find.
+ * own keeping time or the chain's invalidation (and keeps nothing it was given in the moment
+ * around an invalidation), and every time for one it did not find.
  */
 class RememberedDefinitionsTest {
 
@@ -29,6 +30,7 @@ class RememberedDefinitionsTest {
   private final Map<String, StructureDefinition> stored = new HashMap<>();
   private final Map<String, Integer> asked = new HashMap<>();
   private final AtomicLong clock = new AtomicLong();
+  private Runnable whileAsked = () -> { };
   private ValidationSupportChain chain;
   private RememberedDefinitions remembered;
 
@@ -42,7 +44,9 @@ class RememberedDefinitionsTest {
     @Override
     public IBaseResource fetchStructureDefinition(String url) {
       asked.merge(url, 1, Integer::sum);
-      return stored.get(url);
+      StructureDefinition answer = stored.get(url);
+      whileAsked.run();
+      return answer;
     }
   };
 
@@ -81,6 +85,26 @@ class RememberedDefinitionsTest {
     stored.put(URL, profile("updated"));
     assertEquals("first", fetch().getTitle());
     chain.invalidateCaches();
+    assertEquals("updated", fetch().getTitle());
+    assertEquals(2, asked.get(URL));
+    // for a moment after the change every question goes to the chain, then answers are kept again
+    fetch();
+    assertEquals(3, asked.get(URL));
+    clock.addAndGet(RememberedDefinitions.QUIET.toNanos());
+    fetch();
+    fetch();
+    assertEquals(4, asked.get(URL));
+  }
+
+  @Test
+  void whatTheChainGaveWhileTheDefinitionsChangedIsNotKept() {
+    stored.put(URL, profile("first"));
+    whileAsked = () -> {
+      stored.put(URL, profile("updated"));
+      chain.invalidateCaches();
+    };
+    assertEquals("first", fetch().getTitle());
+    whileAsked = () -> { };
     assertEquals("updated", fetch().getTitle());
     assertEquals(2, asked.get(URL));
   }
