@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.geboorteketen.server.fhir.AfterTransaction;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -27,8 +28,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Library;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rule tables (LIP, own-contribution rates, …) are FHIR Libraries with a JSON attachment. The
@@ -110,16 +109,7 @@ public class RuleTableStore {
     if (!(resource instanceof Library)) {
       return;
     }
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      localWrites.incrementAndGet();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        localWrites.incrementAndGet();
-      }
-    });
+    AfterTransaction.run(localWrites::incrementAndGet);
   }
 
   private String fingerprint() {

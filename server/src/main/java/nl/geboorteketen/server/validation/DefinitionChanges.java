@@ -6,9 +6,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.Set;
+import nl.geboorteketen.server.fhir.AfterTransaction;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A stored StructureDefinition, ValueSet or CodeSystem that a client changes empties the validation
@@ -47,21 +46,6 @@ public class DefinitionChanges {
     if (!DEFINITIONS.contains(resource.fhirType()) || request == null || request instanceof SystemRequestDetails) {
       return;
     }
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      chain.invalidateCaches();
-      return;
-    }
-    // once per transaction: a beheerder's bundle may hold many definitions
-    if (TransactionSynchronizationManager.hasResource(this)) {
-      return;
-    }
-    TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(DefinitionChanges.this);
-        chain.invalidateCaches();
-      }
-    });
+    AfterTransaction.run(chain::invalidateCaches);
   }
 }

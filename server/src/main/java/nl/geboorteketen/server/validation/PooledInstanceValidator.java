@@ -89,7 +89,7 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
     List<ValidationMessage> messages = new ArrayList<>();
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
     // read before the profiles: a change in between retires the validator after this validation
-    long generation = worker instanceof RememberedDefinitions remembered ? remembered.generation() : 0;
+    long generation = generationOf(worker);
     List<StructureDefinition> profiles = profiles(worker, resource, context, unknownProfiles);
     Pooled pooled = take(worker, generation);
     JsonParser parser = parsers.take(worker);
@@ -181,10 +181,13 @@ public class PooledInstanceValidator extends FhirInstanceValidator {
   }
 
   private void giveBack(Pooled pooled, IWorkerContext worker) {
-    boolean current = !(worker instanceof RememberedDefinitions remembered) || remembered.generation() == pooled.generation;
-    if (++pooled.uses < USES && idle.size() < IDLE && current) {
+    if (++pooled.uses < USES && idle.size() < IDLE && pooled.generation == generationOf(worker)) {
       idle.addFirst(pooled);
     }
+  }
+
+  private static long generationOf(IWorkerContext worker) {
+    return worker instanceof RememberedDefinitions remembered ? remembered.generation() : 0;
   }
 
   /** A core validator with this module's settings, as HAPI configures one per call. */
