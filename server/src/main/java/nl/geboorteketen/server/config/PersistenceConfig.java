@@ -23,6 +23,7 @@ import nl.geboorteketen.server.storage.CachedLoadQueries;
 import nl.geboorteketen.server.storage.H2Durability;
 import nl.geboorteketen.server.storage.H2IdLookups;
 import nl.geboorteketen.server.storage.H2Planner;
+import nl.geboorteketen.server.storage.H2RecordText;
 import nl.geboorteketen.server.storage.SchemaMigration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -49,7 +50,7 @@ public class PersistenceConfig {
   @Bean(destroyMethod = "close")
   public HikariDataSource dataSource(Settings settings) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(H2Planner.url(H2Durability.durableUrl(settings.dbUrl())));
+    config.setJdbcUrl(H2RecordText.url(H2Planner.url(H2Durability.durableUrl(settings.dbUrl()))));
     config.setUsername(settings.dbUser());
     config.setPassword(settings.dbPassword());
     config.setMaximumPoolSize(settings.dbPoolSize());
