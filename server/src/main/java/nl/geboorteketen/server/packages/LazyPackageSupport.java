@@ -85,7 +85,7 @@ public final class LazyPackageSupport extends BaseValidationSupport implements I
    * Adds every resource file of an NPM package (a tgz): the files directly in its {@code package}
    * folder. Read straight from the archive: HAPI's {@code NpmPackage} rebuilds the index of a
    * package whose {@code .index.json} predates its index version (FHIR's core package does), by
-   * parsing and writing every file once more, about 1.5 s of each start.
+   * parsing and writing every file once more: about a second of each start.
    */
   public void addPackage(InputStream tgz) {
     try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(tgz))) {
