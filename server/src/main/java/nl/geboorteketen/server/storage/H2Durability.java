@@ -15,14 +15,6 @@ public final class H2Durability {
     if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
       return jdbcUrl;
     }
-    String url = jdbcUrl;
-    String upper = url.toUpperCase(java.util.Locale.ROOT);
-    if (!upper.contains("WRITE_DELAY")) {
-      url += ";WRITE_DELAY=0";
-    }
-    if (!upper.contains("DB_CLOSE_ON_EXIT")) {
-      url += ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-    return url;
+    return H2Url.withSetting(H2Url.withSetting(jdbcUrl, "WRITE_DELAY", 0), "DB_CLOSE_ON_EXIT", "FALSE");
   }
 }

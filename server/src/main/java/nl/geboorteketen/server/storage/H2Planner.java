@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,15 +63,7 @@ public final class H2Planner implements AutoCloseable {
     if (!jdbcUrl.startsWith("jdbc:h2:")) {
       return jdbcUrl;
     }
-    String upper = jdbcUrl.toUpperCase(Locale.ROOT);
-    String url = jdbcUrl;
-    if (!upper.contains("ANALYZE_AUTO")) {
-      url += ";ANALYZE_AUTO=0";
-    }
-    if (!upper.contains("QUERY_CACHE_SIZE")) {
-      url += ";QUERY_CACHE_SIZE=" + STATEMENTS_CACHED;
-    }
-    return url;
+    return H2Url.withSetting(H2Url.withSetting(jdbcUrl, "ANALYZE_AUTO", 0), "QUERY_CACHE_SIZE", STATEMENTS_CACHED);
   }
 
   /** On H2: analyses and declares in the background, now and every hour. Elsewhere nothing. */

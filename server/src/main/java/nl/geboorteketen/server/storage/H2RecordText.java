@@ -1,7 +1,5 @@
 package nl.geboorteketen.server.storage;
 
-import java.util.Locale;
-
 /**
  * A record's JSON stays in its row. HAPI keeps a version's text in a CLOB column, and H2 keeps a
  * CLOB longer than 256 bytes (its {@code MAX_LENGTH_INPLACE_LOB}) apart from the row, in its own LOB
@@ -18,9 +16,6 @@ public final class H2RecordText {
   private H2RecordText() {}
 
   public static String url(String jdbcUrl) {
-    if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(Locale.ROOT).contains("MAX_LENGTH_INPLACE_LOB")) {
-      return jdbcUrl;
-    }
-    return jdbcUrl + ";MAX_LENGTH_INPLACE_LOB=" + IN_ROW_BYTES;
+    return jdbcUrl.startsWith("jdbc:h2:") ? H2Url.withSetting(jdbcUrl, "MAX_LENGTH_INPLACE_LOB", IN_ROW_BYTES) : jdbcUrl;
   }
 }

@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * The validator asks for the same definitions over and over (every element's type, every
  * extension, every value set), and each question went through the chain's own cache, a look-up of
  * the resource type by class and of the converted copy: 8 % of validation's CPU in the bulk load's
- * transactions, 12 % with the warm-up (JFR, 2026-12-05). Found definitions are kept as long as the chain keeps them (HAPI's
- * default, ten minutes) and forgotten at once when the chain is invalidated, as HAPI does when a
- * StructureDefinition is updated; what was not found is asked again every time, so a new
- * conformance resource is seen as soon as the chain sees it.
+ * transactions, 12 % with the warm-up (JFR, 2026-12-05). Found definitions are kept as long as the
+ * chain keeps them (HAPI's default, ten minutes) and forgotten at once when the chain is
+ * invalidated, as HAPI does when a StructureDefinition is updated; what was not found is asked
+ * again every time, so a new conformance resource is seen as soon as the chain sees it.
  */
 public class RememberedDefinitions extends WorkerContextValidationSupportAdapter {
 
