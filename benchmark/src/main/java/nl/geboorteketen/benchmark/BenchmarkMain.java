@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.geboorteketen.benchmark.chain.Callers;
 import nl.geboorteketen.benchmark.chain.ChainWorkload;
@@ -36,6 +38,8 @@ public final class BenchmarkMain {
   /** Issue #5 sets the $overdracht target for 8 concurrent handovers. */
   private static final int OVERDRACHT_BURST_CLIENTS = 8;
   private static final String OVERDRACHT_BURST_KIND = "overdracht";
+  /** Issue #16: peak RSS ≤ 1.2 GiB (the bound is exclusive, hence the fraction). */
+  private static final double PEAK_RSS_TARGET_MIB = 1229.0001;
 
   private final Options options;
   private final Report report = new Report();
@@ -197,7 +201,7 @@ public final class BenchmarkMain {
       if (options.runs("growth")) {
         result = growth(client, orgs, chain, result);
       }
-      report.figure("our server: peak RSS (VmHWM)", server.peakRssMib(), "MiB");
+      report.target("our server: peak RSS (VmHWM)", server.peakRssMib(), "MiB", false, PEAK_RSS_TARGET_MIB);
       long[] heap = server.peakHeapMib();
       report.figure("our server: peak heap used (before GC)", heap[0], "MiB");
       report.figure("our server: peak heap committed", heap[1], "MiB");
@@ -241,6 +245,8 @@ public final class BenchmarkMain {
   private RunResult growth(FhirClient client, Organisations orgs, ChainWorkload chain, RunResult result)
       throws InterruptedException {
     Growth growth = new Growth(client, options.clients(), bsns, orgs, options.familiesPerBundle(), chain.stored());
+    Map<String, Double> firstP95 = new HashMap<>();
+    int first = options.families().get(0);
     for (int total : options.families()) {
       int from = growth.storedFamilies();
       LOG.info("Growth: loading {} → {} families", from, total);
@@ -258,7 +264,14 @@ public final class BenchmarkMain {
       for (String kind : List.of("search-patient-by-bsn", "search-episode-by-patient",
           "search-observation-by-subject-code", "search-observation-by-maternal-record",
           "search-observation-by-mother-and-child")) {
-        report.target("p95 " + kind + " at " + total + " families", Report.p95(mix, kind), "ms", false, 50);
+        double p95 = Report.p95(mix, kind);
+        report.target("p95 " + kind + " at " + total + " families", p95, "ms", false, 50);
+        firstP95.putIfAbsent(kind, p95);
+        if (total != first) {
+          // issue #16: a search's p95 at the largest size within 1.2× of its p95 at the first
+          report.target("growth of p95 " + kind + ", " + first + " → " + total + " families",
+              p95 / firstP95.get(kind), "×", false, 1.2001);
+        }
       }
     }
     return result;
