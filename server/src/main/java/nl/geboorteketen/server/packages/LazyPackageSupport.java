@@ -45,6 +45,7 @@ public final class LazyPackageSupport extends BaseValidationSupport implements I
 
   private static final Set<String> TYPES = Set.of("StructureDefinition", "CodeSystem", "ValueSet", "SearchParameter");
   private static final JsonFactory JSON = new JsonFactory();
+  private static final String PACKAGE_FOLDER = "package/";
 
   /** One resource of a package: what identifies it, and its JSON, compressed until it is parsed. */
   private record Entry(String type, String url, String version, String derivation, byte[] deflated) {}
@@ -100,9 +101,11 @@ public final class LazyPackageSupport extends BaseValidationSupport implements I
   }
 
   private static boolean isResourceFile(String path) {
-    String name = path.startsWith("package/") ? path.substring("package/".length()) : null;
-    return name != null && !name.contains("/") && name.endsWith(".json") && !name.startsWith(".")
-        && !name.equals("package.json");
+    if (!path.startsWith(PACKAGE_FOLDER)) {
+      return false;
+    }
+    String name = path.substring(PACKAGE_FOLDER.length());
+    return !name.contains("/") && name.endsWith(".json") && !name.startsWith(".") && !name.equals("package.json");
   }
 
   /** How many resources it offers, parsed or not. */
