@@ -24,6 +24,7 @@ import nl.geboorteketen.server.web.PackageDownloadServlet;
 import nl.geboorteketen.server.web.HostGuardFilter;
 import nl.geboorteketen.server.web.RequestGuardFilter;
 import nl.geboorteketen.server.web.StartPageServlet;
+import nl.geboorteketen.server.web.TurtleRefusalFilter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -125,6 +126,8 @@ public final class GeboorteketenServer implements AutoCloseable {
         EnumSet.of(DispatcherType.REQUEST));
     handler.addFilter(new FilterHolder(new RequestGuardFilter(settings.maxRequestBytes())), "/*",
         EnumSet.of(DispatcherType.REQUEST));
+    // after the guard: it holds the body, so _format may come from a form body too
+    handler.addFilter(new FilterHolder(new TurtleRefusalFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
 
     // In-flight requests finish on stop (SIGTERM) before the store closes.
     GracefulHandler graceful = new GracefulHandler(handler);
