@@ -83,6 +83,12 @@ public class PersistenceConfig {
     jpa.put("hibernate.search.enabled", "false");
     jpa.put("hibernate.format_sql", "false");
     jpa.put("hibernate.show_sql", "false");
+    // HAPI's entities declare no Bean Validation constraints; with the validator on the classpath Hibernate
+    // would still start it and walk every entity it writes (docs/decisions.md, "Turtle left out").
+    jpa.put("jakarta.persistence.validation.mode", "none");
+    // Without Bean Validation Hibernate checks non-null columns itself, which HAPI's partition id (null when
+    // partitioning is off) does not pass: kept off, as it was while Bean Validation ran.
+    jpa.put("hibernate.check_nullability", "false");
     // HAPI loads records and their tags with `IN (:ids)` lists of every length. Padded to powers of two,
     // a few SQL strings serve every length, so H2 parses them once per connection (docs/decisions.md:
     // Hibernate itself translates such queries on every call either way).
