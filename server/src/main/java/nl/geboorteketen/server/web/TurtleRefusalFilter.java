@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +38,9 @@ public class TurtleRefusalFilter extends HttpFilter {
       notAcceptable(response, "_format");
       return;
     }
-    String accept = request.getHeader(ACCEPT);
-    if (accept == null || !accept.toLowerCase().contains("turtle")) {
+    // every Accept line, as HAPI reads them all
+    String accept = String.join(",", Collections.list(request.getHeaders(ACCEPT)));
+    if (!accept.toLowerCase(Locale.ROOT).contains("turtle")) {
       chain.doFilter(request, response);
       return;
     }

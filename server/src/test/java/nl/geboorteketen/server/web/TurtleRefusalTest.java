@@ -42,6 +42,15 @@ class TurtleRefusalTest {
     }
   }
 
+  @Test
+  void turtleOnASecondAcceptLineIsStruckOutToo() {
+    Http.Response answer = http.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Organization?_count=1"))
+        .GET().header("Accept", "application/fhir+json;q=0.1").header("Accept", "text/turtle"));
+
+    assertEquals(200, answer.status(), answer::toString);
+    assertTrue(answer.header("Content-Type").contains("json"), answer::toString);
+  }
+
   @ParameterizedTest(name = "_format={0}")
   @CsvSource({"ttl", "text/turtle", "application/x-turtle", "html/turtle"})
   void turtleAskedForByFormatGets406(String format) {
