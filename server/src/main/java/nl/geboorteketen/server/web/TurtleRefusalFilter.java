@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -38,15 +37,17 @@ public class TurtleRefusalFilter extends HttpFilter {
       notAcceptable(response, "_format");
       return;
     }
-    // every Accept line, as HAPI reads them all
-    String accept = String.join(",", Collections.list(request.getHeaders(ACCEPT)));
-    if (!accept.toLowerCase(Locale.ROOT).contains("turtle")) {
+    // every range of every Accept line, as HAPI reads them all
+    List<String> ranges = Collections.list(request.getHeaders(ACCEPT)).stream()
+        .flatMap(line -> Arrays.stream(line.split(",")))
+        .collect(Collectors.toList());
+    List<String> rest = ranges.stream()
+        .filter(range -> !isTurtle(range.split(";", 2)[0]))
+        .collect(Collectors.toList());
+    if (rest.size() == ranges.size()) {
       chain.doFilter(request, response);
       return;
     }
-    List<String> rest = Arrays.stream(accept.split(","))
-        .filter(range -> !isTurtle(range.split(";", 2)[0]))
-        .collect(Collectors.toList());
     if (rest.isEmpty()) {
       notAcceptable(response, "de Accept-header");
       return;

@@ -23,6 +23,7 @@ class TurtleRefusalTest {
   @ParameterizedTest(name = "Accept: {0} → {1}")
   @CsvSource(delimiter = '|', value = {
       "text/turtle | 406",
+      "ttl | 406",
       "application/x-turtle | 406",
       "application/fhir+turtle;q=0.9 | 406",
       "text/turtle, application/fhir+json;q=0.5 | 200",
