@@ -41,6 +41,7 @@ class LauncherTest {
     assertTrue(arguments.contains("-XX:+UseStringDeduplication"), arguments);
     assertTrue(arguments.contains("-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60"), arguments);
     assertTrue(arguments.contains("-XX:-DontCompileHugeMethods"), arguments);
+    assertTrue(arguments.contains("-XX:CompileCommand=quiet -XX:CompileCommand=exclude,*FastClass*.invoke"), arguments);
     // the test classpath has class folders, which a class-data archive cannot hold
     assertFalse(arguments.contains("ArchiveClassesAtExit"), arguments);
     String environment = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(child.pid()), "environ")));
