@@ -21,7 +21,7 @@ public final class JvmOptions {
    *       ran interpreted on every write. Huge methods are now compiled like any other once hot.</li>
    *   <li>Spring calls a configuration's bean methods through a generated {@code FastClass}, whose
    *       {@code invoke} is one switch over all of them. HAPI creates its search beans that way, and
-   *       at 10,000 families C2 recompiled HAPI's switch with 120-145 MB of compiler memory for 2.4 s:
+   *       at 10,000 families C2 recompiled HAPI's switch with 95-145 MB of compiler memory for 2.4 s:
    *       the run's peak RSS. It now runs interpreted; each call only picks the method to call.</li>
    * </ul>
    * Measured in docs/decisions.md.
