@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class BenchmarkMain {
 
   /** What the server's launcher adds to README's first command, given to both servers (inlined by javac). */
-  private static final List<String> LAUNCHER_OPTIONS = List.of(JvmOptions.TUNING.split(" "));
+  private static final List<String> LAUNCHER_OPTIONS = launcherOptions();
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -103,11 +103,11 @@ public final class BenchmarkMain {
     report.note("load average (1/5/15 min) before: " + load + "; after: " + loadAfter);
     report.note(String.format("run took %.1f min; work dir %s", (System.nanoTime() - started) / 6e10, workDir));
     String header = String.format("Benchmark run %s — %d clients, %s, families %s, db %s, server heap -Xmx%s%s"
-            + " with the launcher's settings (MALLOC_ARENA_MAX=2 %s), %d cores, %d GiB RAM, Java %s",
+            + " with the launcher's settings (MALLOC_ARENA_MAX=%s %s), %d cores, %d GiB RAM, Java %s",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), options.clients(),
         options.duration(), options.families(), options.db(), options.heap(),
         options.jvmOptions().isEmpty() ? "" : " " + String.join(" ", options.jvmOptions()),
-        String.join(" ", LAUNCHER_OPTIONS),
+        System.getenv().getOrDefault("MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS), String.join(" ", LAUNCHER_OPTIONS),
         Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.version"));
     System.out.println();
     System.out.println(header);
@@ -309,6 +309,19 @@ public final class BenchmarkMain {
     Phase.Result result = watched(() -> Phase.run(phase, "geboorteketen", client, clients, length, work));
     report.add(result);
     return result;
+  }
+
+  /**
+   * What the launcher gives the server's JVM. The servers run on the harness's own JDK, so the same
+   * version rule as the launcher's ({@code JvmOptions.trimsNativeHeap}, not on this classpath) decides the trim.
+   */
+  private static List<String> launcherOptions() {
+    List<String> jvm = new ArrayList<>(List.of(JvmOptions.TUNING.split(" ")));
+    Runtime.Version java = Runtime.version();
+    if (java.feature() >= 22 || java.feature() == 21 && java.update() >= 1 || java.feature() == 17 && java.update() >= 9) {
+      jvm.addAll(List.of(JvmOptions.NATIVE_TRIM.split(" ")));
+    }
+    return List.copyOf(jvm);
   }
 
   /** The heap and --jvm-option options, the same for both servers. */

@@ -38,6 +38,9 @@ final class Launcher {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + env.getOrDefault("GK_HEAP", DEFAULT_HEAP));
     command.addAll(List.of(JvmOptions.TUNING.split(" ")));
+    if (JvmOptions.trimsNativeHeap(Runtime.version())) {
+      command.addAll(List.of(JvmOptions.NATIVE_TRIM.split(" ")));
+    }
     if (jarsOnly()) {
       Path archive = dataDir.resolve("geboorteketen-classes-" + buildKey() + ".jsa");
       command.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
@@ -52,13 +55,9 @@ final class Launcher {
     return command;
   }
 
-  /**
-   * What the child's C library is told, unless the caller set it: glibc keeps up to 8 malloc arenas
-   * per core, one per busy thread, and each holds on to what it freed. Two arenas cut the server's
-   * peak RSS by some 30 MiB in the harness (docs/decisions.md); the JVM's own heap is not malloc'd.
-   */
+  /** What the child's C library is told, unless the caller set it ({@link JvmOptions#MALLOC_ARENAS}). */
   static Map<String, String> childEnvironment(Map<String, String> env) {
-    return env.containsKey("MALLOC_ARENA_MAX") ? Map.of() : Map.of("MALLOC_ARENA_MAX", "2");
+    return env.containsKey("MALLOC_ARENA_MAX") ? Map.of() : Map.of("MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS);
   }
 
   /** Class-data archives hold classes from jars only: a build's classes folder cannot be archived. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.geboorteketen.server.JvmOptions;
 
 /**
  * A server under test in its own JVM: started on a free port with a fresh data dir, waited for
@@ -78,7 +79,7 @@ public final class ServerProcess implements AutoCloseable {
     // start-up figures stay comparable: no example family in the measured store
     env.put("GK_DEV_EXAMPLES", "false");
     // what the server's launcher gives its JVM (README's first command), for both servers alike
-    env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+    env.putIfAbsent("MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS);
     long launched = System.nanoTime();
     return new ServerProcess(name, pb.start(), port, gcLog, log, launched);
   }

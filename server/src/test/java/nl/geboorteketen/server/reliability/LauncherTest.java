@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.geboorteketen.server.JvmOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Started without a heap option, the server runs in a child JVM with a sized heap; the first run
@@ -29,6 +32,15 @@ class LauncherTest {
     return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline"))).replace('\0', ' ');
   }
 
+  /** An option the JVM does not know stops it from starting: only JDKs that have the trim get it. */
+  @ParameterizedTest
+  @CsvSource({
+      "17.0.8, false", "17.0.9, true", "17.0.15, true", "18.0.2, false", "20.0.2, false",
+      "21, false", "21.0.1, true", "22, true", "25.0.1, true"})
+  void theNativeTrimOnlyWhereTheJdkHasIt(String version, boolean trims) {
+    assertEquals(trims, JvmOptions.trimsNativeHeap(Runtime.Version.parse(version)), version);
+  }
+
   @Test
   void aSizedChildThatStopsWithItsLauncher(@TempDir Path dir) throws Exception {
     Map<String, String> env = Map.of("GK_DATA_DIR", dir.toString(), "GK_HEAP", "768m");
@@ -42,10 +54,13 @@ class LauncherTest {
     assertTrue(arguments.contains("-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60"), arguments);
     assertTrue(arguments.contains("-XX:-DontCompileHugeMethods"), arguments);
     assertTrue(arguments.contains("-XX:CompileCommand=quiet -XX:CompileCommand=exclude,*FastClass*.invoke"), arguments);
+    assertTrue(arguments.contains("-XX:ReservedCodeCacheSize=100m"), arguments);
+    assertEquals(JvmOptions.trimsNativeHeap(Runtime.version()),
+        arguments.contains("-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"), arguments);
     // the test classpath has class folders, which a class-data archive cannot hold
     assertFalse(arguments.contains("ArchiveClassesAtExit"), arguments);
     String environment = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(child.pid()), "environ")));
-    assertTrue(List.of(environment.split("\0")).contains("MALLOC_ARENA_MAX=2"), "two malloc arenas for the child");
+    assertTrue(List.of(environment.split("\0")).contains("MALLOC_ARENA_MAX=1"), "one malloc arena for the child");
     assertEquals(200, first.http.get("/fhir/metadata").status());
     first.process.destroy(); // SIGTERM: the launcher stops the child gracefully
     assertTrue(first.process.waitFor(120, TimeUnit.SECONDS));
