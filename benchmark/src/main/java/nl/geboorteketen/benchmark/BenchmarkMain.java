@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkMain {
 
-  /** What the server's launcher adds to README's first command, given to both servers (inlined by javac). */
+  /** What the launcher adds to README's first command, for both servers (JvmOptions' constants inlined by javac). */
   private static final List<String> LAUNCHER_OPTIONS = launcherOptions();
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);

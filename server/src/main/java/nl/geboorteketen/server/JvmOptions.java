@@ -25,7 +25,7 @@ public final class JvmOptions {
    *       the run's peak RSS. It now runs interpreted; each call only picks the method to call.</li>
    *   <li>Below 240 MB HotSpot keeps all compiled code in one heap instead of three: C1's profiled
    *       code, freed once C2 has compiled a method, is reused for C2's code rather than kept apart
-   *       (peak 84 MB in use against 67 + 45 MB in two heaps).</li>
+   *       (peak 84 MB in use against 67 + 45 MB in the two method heaps).</li>
    * </ul>
    * Measured in docs/decisions.md.
    */
@@ -39,6 +39,8 @@ public final class JvmOptions {
   /**
    * glibc's malloc arenas for the server's JVM (its {@code MALLOC_ARENA_MAX}). glibc keeps up to 8 per
    * core, one per busy thread, and each holds on to what it freed; the JVM's heap is not malloc'd.
+   * One, so that the trim below finds the freed memory in one place: with two arenas and the trim
+   * the peak did not move (docs/decisions.md, "One code heap, one malloc arena").
    */
   public static final String MALLOC_ARENAS = "1";
 
