@@ -24,6 +24,7 @@ import nl.geboorteketen.server.storage.H2Durability;
 import nl.geboorteketen.server.storage.H2IdLookups;
 import nl.geboorteketen.server.storage.H2Planner;
 import nl.geboorteketen.server.storage.H2RecordText;
+import nl.geboorteketen.server.storage.HapiSequences;
 import nl.geboorteketen.server.storage.SchemaMigration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -113,10 +114,14 @@ public class PersistenceConfig {
     return new JpaTransactionManager(entityManagerFactory);
   }
 
-  /** After the schema exists (the entity manager factory made it): see {@link H2Planner}. */
+  /**
+   * After the schema exists (the entity manager factory made it): HAPI's id sequences get a larger
+   * cache ({@link HapiSequences}), and see {@link H2Planner}.
+   */
   @Bean(destroyMethod = "close")
   public H2Planner h2Planner(DataSource dataSource, jakarta.persistence.EntityManagerFactory schemaReady,
       Settings settings) {
+    HapiSequences.cacheOnH2(dataSource);
     return H2Planner.start(dataSource, settings.dbUrl());
   }
 
