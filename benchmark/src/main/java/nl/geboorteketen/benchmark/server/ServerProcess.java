@@ -26,6 +26,7 @@ public final class ServerProcess implements AutoCloseable {
 
   private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
   private static final Pattern STARTUP_PHASE = Pattern.compile("(.+) (\\d+) ms");
+  private static final Pattern WARM_FOR_WRITES = Pattern.compile("Warm for writes: (\\d+) ms after ready");
 
   private final String name;
   private final Process process;
@@ -143,6 +144,28 @@ public final class ServerProcess implements AutoCloseable {
       // no log: unknown
     }
     return phases;
+  }
+
+  /**
+   * How long after ready the server's validation warm-up ended (its "Warm for writes" line), waiting
+   * up to the given time for it; -1 if it did not come (the bare server writes none).
+   */
+  public long warmForWritesMillis(Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    do {
+      try {
+        for (String line : Files.readAllLines(log)) {
+          Matcher m = WARM_FOR_WRITES.matcher(line);
+          if (m.find()) {
+            return Long.parseLong(m.group(1));
+          }
+        }
+      } catch (IOException e) {
+        // no log yet: wait
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    return -1;
   }
 
   /** Peak resident set size so far (VmHWM), in MiB; -1 where /proc is not available. */

@@ -27,6 +27,10 @@ public final class TestServer {
       try {
         shared = GeboorteketenServer.start(settings(Files.createTempDirectory("gk-test-")));
         stopAtExit();
+        // the tests count on a warm validator (pool sizes, parsed types), as a client does after the warm-up
+        if (!shared.awaitWarm(java.time.Duration.ofMinutes(3))) {
+          throw new IllegalStateException("Test server's validation warm-up did not end within 3 minutes");
+        }
       } catch (Exception e) {
         throw new IllegalStateException("Test server did not start", e);
       }
