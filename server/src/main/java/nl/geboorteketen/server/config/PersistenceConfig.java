@@ -23,6 +23,7 @@ import nl.geboorteketen.server.storage.CachedLoadQueries;
 import nl.geboorteketen.server.storage.H2Durability;
 import nl.geboorteketen.server.storage.H2IdLookups;
 import nl.geboorteketen.server.storage.H2Planner;
+import nl.geboorteketen.server.storage.H2UniqueKeys;
 import nl.geboorteketen.server.storage.H2RecordText;
 import nl.geboorteketen.server.storage.HapiSequences;
 import nl.geboorteketen.server.storage.SchemaMigration;
@@ -101,6 +102,9 @@ public class PersistenceConfig {
       // column twice, so H2 refuses every one ("Duplicate column name") and each start wrote ~20 kB of stack
       // traces into the store's trace file. None has ever existed on H2; not asking changes nothing else.
       jpa.put("hibernate.query.mutation_strategy.global_temporary.create_tables", "false");
+      // Unique keys only for a store that does not hold those of this HAPI and Hibernate yet (H2UniqueKeys).
+      jpa.put("hibernate.schema_update.unique_constraint_strategy",
+          H2UniqueKeys.strategy(dataSource, H2UniqueKeys.mappingVersion()));
     }
     emf.setJpaProperties(jpa);
     return emf;
@@ -120,12 +124,16 @@ public class PersistenceConfig {
 
   /**
    * After the schema exists (the entity manager factory made it): HAPI's id sequences get a larger
-   * cache ({@link HapiSequences}), and see {@link H2Planner}.
+   * cache ({@link HapiSequences}), the store records whose unique keys it holds ({@link H2UniqueKeys}),
+   * and see {@link H2Planner}.
    */
   @Bean(destroyMethod = "close")
   public H2Planner h2Planner(DataSource dataSource, jakarta.persistence.EntityManagerFactory schemaReady,
       Settings settings) {
     HapiSequences.cacheOnH2(dataSource);
+    if (!settings.isPostgres()) {
+      H2UniqueKeys.recordApplied(dataSource, H2UniqueKeys.mappingVersion());
+    }
     return H2Planner.start(dataSource, settings.dbUrl());
   }
 
