@@ -2,6 +2,7 @@ package nl.geboorteketen.server;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.EnumSet;
 import nl.geboorteketen.server.config.FhirServerConfig;
 import nl.geboorteketen.server.contribution.ContributionConfig;
@@ -153,7 +154,7 @@ public final class GeboorteketenServer implements AutoCloseable {
   }
 
   /** Waits until the validation warm-up that follows start-up has ended; false if it had not within the wait. */
-  public boolean awaitWarm(java.time.Duration wait) throws InterruptedException {
+  public boolean awaitWarm(Duration wait) throws InterruptedException {
     return warmUp.await(wait);
   }
 

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -30,7 +29,10 @@ public final class H2UniqueKeys {
     return "HAPI " + VersionUtil.getVersion() + ", Hibernate " + org.hibernate.Version.getVersionString();
   }
 
-  /** Hibernate's unique key strategy for this start. */
+  /**
+   * Hibernate's unique key strategy for this start. The table is looked up first, not queried blindly:
+   * H2 writes every failed statement into its trace file, and a new store has no table yet.
+   */
   public static String strategy(DataSource dataSource, String mappingVersion) {
     try (Connection c = dataSource.getConnection();
         ResultSet tables = c.getMetaData().getTables(null, null, "GK_SCHEMA_UPDATE", null)) {
@@ -50,13 +52,13 @@ public final class H2UniqueKeys {
 
   /** After Hibernate's schema update: the store holds the unique keys of these versions. */
   public static void recordApplied(DataSource dataSource, String mappingVersion) {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE IF NOT EXISTS GK_SCHEMA_UPDATE (NAME VARCHAR(50) PRIMARY KEY, APPLIED VARCHAR(200) NOT NULL)");
-      try (PreparedStatement ps = c.prepareStatement("MERGE INTO GK_SCHEMA_UPDATE (NAME, APPLIED) KEY (NAME) VALUES (?, ?)")) {
-        ps.setString(1, RECORD);
-        ps.setString(2, mappingVersion);
-        ps.executeUpdate();
-      }
+    OwnTables.create(dataSource, "schema update record",
+        "CREATE TABLE IF NOT EXISTS GK_SCHEMA_UPDATE (NAME VARCHAR(50) PRIMARY KEY, APPLIED VARCHAR(200) NOT NULL)");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("MERGE INTO GK_SCHEMA_UPDATE (NAME, APPLIED) KEY (NAME) VALUES (?, ?)")) {
+      ps.setString(1, RECORD);
+      ps.setString(2, mappingVersion);
+      ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot record the schema's unique keys: " + e.getMessage(), e);
     }
