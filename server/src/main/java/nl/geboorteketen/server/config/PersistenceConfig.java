@@ -27,6 +27,7 @@ import nl.geboorteketen.server.storage.H2UniqueKeys;
 import nl.geboorteketen.server.storage.H2RecordText;
 import nl.geboorteketen.server.storage.HapiSequences;
 import nl.geboorteketen.server.storage.SchemaMigration;
+import org.hibernate.cfg.SchemaToolingSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
@@ -103,7 +104,7 @@ public class PersistenceConfig {
       // traces into the store's trace file. None has ever existed on H2; not asking changes nothing else.
       jpa.put("hibernate.query.mutation_strategy.global_temporary.create_tables", "false");
       // Unique keys only for a store that does not hold those of this HAPI and Hibernate yet (H2UniqueKeys).
-      jpa.put("hibernate.schema_update.unique_constraint_strategy",
+      jpa.put(SchemaToolingSettings.UNIQUE_CONSTRAINT_SCHEMA_UPDATE_STRATEGY,
           H2UniqueKeys.strategy(dataSource, H2UniqueKeys.mappingVersion()));
     }
     emf.setJpaProperties(jpa);

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
  */
 public final class H2UniqueKeys {
 
-  static final String KEY_STRATEGY = "hibernate.schema_update.unique_constraint_strategy";
   static final String APPLY = "DROP_RECREATE_QUIETLY";
   static final String SKIP = "SKIP";
   private static final String RECORD = "unique-keys";

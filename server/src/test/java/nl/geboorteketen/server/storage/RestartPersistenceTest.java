@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import javax.sql.DataSource;
 import nl.geboorteketen.server.GeboorteketenServer;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.support.Http;
@@ -31,9 +33,9 @@ class RestartPersistenceTest {
     org.addType().addCoding().setSystem("http://nictiz.nl/fhir/NamingSystem/organization-type").setCode("G3");
 
     String location;
-    java.util.Set<String> uniqueKeys;
+    Set<String> uniqueKeys;
     try (GeboorteketenServer first = GeboorteketenServer.start(TestServer.settings(dataDir))) {
-      uniqueKeys = H2UniqueKeysTest.uniqueKeys(first.bean(javax.sql.DataSource.class));
+      uniqueKeys = H2UniqueKeysTest.uniqueKeys(first.bean(DataSource.class));
       Http.Response created = new Http(root(first)).postJson("/fhir/Organization", org);
       assertEquals(201, created.status(), created::toString);
       location = created.header("Location").replaceAll(".*/fhir", "/fhir").replaceAll("/_history/.*", "");
@@ -50,7 +52,7 @@ class RestartPersistenceTest {
     }
     try (GeboorteketenServer second = GeboorteketenServer.start(TestServer.settings(dataDir))) {
       // the restart skips re-adding HAPI's unique keys (H2UniqueKeys): they are all still there
-      assertEquals(uniqueKeys, H2UniqueKeysTest.uniqueKeys(second.bean(javax.sql.DataSource.class)));
+      assertEquals(uniqueKeys, H2UniqueKeysTest.uniqueKeys(second.bean(DataSource.class)));
       assertTrue(uniqueKeys.size() > 20, uniqueKeys::toString);
       Http.Response read = new Http(root(second)).get(location);
       assertEquals(200, read.status(), read::toString);
