@@ -133,7 +133,7 @@ public class PersistenceConfig {
       Settings settings) {
     HapiSequences.cacheOnH2(dataSource);
     if (!settings.isPostgres()) {
-      H2UniqueKeys.recordApplied(dataSource, H2UniqueKeys.mappingVersion());
+      H2UniqueKeys.recordApplied(dataSource, H2UniqueKeys.mappingVersion(), H2UniqueKeys.declaredKeys(schemaReady));
     }
     return H2Planner.start(dataSource, settings.dbUrl());
   }
