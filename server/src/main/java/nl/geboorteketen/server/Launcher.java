@@ -12,14 +12,17 @@ import java.util.Map;
  * the machine's memory. The launcher starts the server in a second JVM with a sized heap and a
  * class-data-sharing archive, unless the caller chose a heap itself (then it stays out of the way).
  *
- * <p>The archive is written when the first server on a data directory stops normally and used
- * by every start after that: some 22,000 classes are mapped instead of loaded and verified (about
- * 3 s of a 29 s restart, measured in docs/decisions.md).
+ * <p>Some 22,000 classes are then mapped instead of loaded and verified (about 5 s of a start,
+ * measured in docs/decisions.md). The build makes the archive beside the jar ({@link ClassArchive});
+ * a jar without one (moved, or built with the step skipped) has one written into the data directory
+ * when its first server there stops, which costs that server's whole run some 10 s of start-up.
  */
 final class Launcher {
 
   static final String LAUNCHED = "gk.launched";
-  private static final String DEFAULT_HEAP = "1g";
+  /** A missing or refused archive only makes a start slower: the JVM is not to print about it. */
+  static final String QUIET_ARCHIVE = "-Xlog:cds=off,cds+dynamic=off";
+  static final String DEFAULT_HEAP = "1g";
 
   private Launcher() {}
 
@@ -34,22 +37,15 @@ final class Launcher {
 
   /** The child JVM's command line: sized heap, class-data sharing, this JVM's own options and classpath. */
   static List<String> command(Map<String, String> env, Path dataDir, String[] args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + env.getOrDefault("GK_HEAP", DEFAULT_HEAP));
-    command.addAll(List.of(JvmOptions.TUNING.split(" ")));
-    if (JvmOptions.trimsNativeHeap(Runtime.version())) {
-      command.addAll(List.of(JvmOptions.NATIVE_TRIM.split(" ")));
-    }
+    List<String> command = tunedJava(env.getOrDefault("GK_HEAP", DEFAULT_HEAP));
     if (jarsOnly()) {
-      Path archive = dataDir.resolve("geboorteketen-classes-" + buildKey() + ".jsa");
-      command.add(Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
-      command.add("-Xlog:cds=off,cds+dynamic=off");
+      command.add(archiveOption(buildArchive(), dataDir.resolve(archiveName())));
+      command.add(QUIET_ARCHIVE);
     }
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + LAUNCHED + "=true");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(absoluteClassPath());
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     return command;
@@ -58,6 +54,52 @@ final class Launcher {
   /** What the child's C library is told, unless the caller set it ({@link JvmOptions#MALLOC_ARENAS}). */
   static Map<String, String> childEnvironment(Map<String, String> env) {
     return env.containsKey("MALLOC_ARENA_MAX") ? Map.of() : Map.of("MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS);
+  }
+
+  /** This JDK's java with a heap and the options of {@link JvmOptions}. */
+  static List<String> tunedJava(String heap) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.addAll(List.of(JvmOptions.TUNING.split(" ")));
+    if (JvmOptions.trimsNativeHeap(Runtime.version())) {
+      command.addAll(List.of(JvmOptions.NATIVE_TRIM.split(" ")));
+    }
+    return command;
+  }
+
+  /**
+   * The archive the build made beside the jar when there is one for this jar; otherwise the data
+   * directory's, mapped when a server there made it, or else made by this one at its exit.
+   */
+  static String archiveOption(Path buildArchive, Path dataArchive) {
+    if (Files.isRegularFile(buildArchive)) {
+      return "-XX:SharedArchiveFile=" + buildArchive;
+    }
+    return Files.isRegularFile(dataArchive) ? "-XX:SharedArchiveFile=" + dataArchive : "-XX:ArchiveClassesAtExit=" + dataArchive;
+  }
+
+  /** The archive {@link ClassArchive} makes beside the jar. */
+  static Path buildArchive() {
+    return Path.of(jar()).toAbsolutePath().getParent().resolve(archiveName());
+  }
+
+  static String archiveName() {
+    return "geboorteketen-classes-" + buildKey() + ".jsa";
+  }
+
+  /**
+   * An archive holds the class path it was made with and the JVM compares it as written: absolute
+   * paths, so that the archive fits however the jar was named on the command line.
+   */
+  static String absoluteClassPath() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  private static String jar() {
+    return System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
   }
 
   /** Class-data archives hold classes from jars only: a build's classes folder cannot be archived. */
@@ -70,14 +112,18 @@ final class Launcher {
     return true;
   }
 
-  /** Names the jar and JDK an archive was made for: a rebuilt jar or another JDK makes a new one. */
+  /**
+   * Names the jar and JDK an archive was made for: a rebuilt or moved jar or another JDK makes a new
+   * one (the JVM would refuse the old one without a word, with {@link #QUIET_ARCHIVE}).
+   */
   static String buildKey() {
-    String jar = System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0];
-    java.io.File file = new java.io.File(jar);
-    return Long.toHexString((file.lastModified() * 31 + file.length()) * 31 + System.getProperty("java.version").hashCode());
+    java.io.File file = new java.io.File(jar()).getAbsoluteFile();
+    long key = ((file.lastModified() * 31 + file.length()) * 31 + file.toPath().normalize().toString().hashCode()) * 31
+        + System.getProperty("java.version").hashCode();
+    return Long.toHexString(key);
   }
 
-  /** Removes archives made for earlier builds. */
+  /** Removes archives made for earlier builds (in the data directory, or beside the jar). */
   static void removeOtherArchives(Path dataDir) throws java.io.IOException {
     String current = "geboorteketen-classes-" + buildKey() + ".jsa";
     try (var files = Files.list(dataDir)) {

@@ -1,5 +1,6 @@
 package nl.geboorteketen.server;
 
+import java.time.Duration;
 import nl.geboorteketen.server.config.Settings;
 import nl.geboorteketen.server.storage.StoreCompaction;
 
@@ -16,11 +17,19 @@ public final class Main {
     if (args.length > 0 && args[0].equals(COMPACT_STORE)) {
       System.exit(StoreCompaction.run(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), System.out));
     }
+    if (args.length > 0 && args[0].equals(ClassArchive.COMMAND)) {
+      System.exit(ClassArchive.make());
+    }
     if (Launcher.shouldRelaunch(System.getenv())) {
       System.exit(Launcher.relaunch(System.getenv(), settings.dataDir(), args));
     }
     Launcher.stopWithLauncher();
     GeboorteketenServer server = GeboorteketenServer.start(settings);
+    if (Boolean.getBoolean(ClassArchive.EXIT_WHEN_WARM)) {
+      boolean warm = server.awaitWarm(Duration.ofMinutes(5));
+      server.close();
+      System.exit(warm ? 0 : 1);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
