@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -56,7 +57,7 @@ final class ClassArchive {
       Path log = archive.resolveSibling("class-archive.log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().keySet().removeIf(k -> k.startsWith("GK_"));
-      builder.environment().putAll(java.util.Map.of("GK_DATA_DIR", data.toString(), "GK_PORT", "0",
+      builder.environment().putAll(Map.of("GK_DATA_DIR", data.toString(), "GK_PORT", "0",
           "GK_DEV_TOKENS", "false", "MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS));
       Process server = builder.start();
       if (!server.waitFor(MINUTES, TimeUnit.MINUTES)) {

@@ -125,7 +125,7 @@ final class Launcher {
 
   /** Removes archives made for earlier builds (in the data directory, or beside the jar). */
   static void removeOtherArchives(Path dataDir) throws java.io.IOException {
-    String current = "geboorteketen-classes-" + buildKey() + ".jsa";
+    String current = archiveName();
     try (var files = Files.list(dataDir)) {
       for (Path file : files.filter(f -> f.getFileName().toString().startsWith("geboorteketen-classes-")
           && !f.getFileName().toString().equals(current)).toList()) {

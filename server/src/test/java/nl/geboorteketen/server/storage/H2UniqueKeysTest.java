@@ -53,12 +53,8 @@ class H2UniqueKeysTest {
     assertTrue(declared.containsAll(Set.of("IDX_RES_TYPE_FHIR_ID", "IDX_RESVER_ID_VER", "IDX_IDXCMPSTRUNIQ_STRING")),
         declared::toString);
     // every key of the store is one HAPI's entities name, and the store holds every one of them
-    assertEquals(declared, uniqueKeys(db));
+    assertEquals(declared, H2UniqueKeys.uniqueKeys(db));
     assertEquals(H2UniqueKeys.SKIP, H2UniqueKeys.strategy(db, H2UniqueKeys.mappingVersion()));
-  }
-
-  static Set<String> uniqueKeys(DataSource db) {
-    return H2UniqueKeys.uniqueKeys(db);
   }
 
   private static JdbcDataSource memory(String name) {

@@ -35,7 +35,7 @@ class RestartPersistenceTest {
     String location;
     Set<String> uniqueKeys;
     try (GeboorteketenServer first = GeboorteketenServer.start(TestServer.settings(dataDir))) {
-      uniqueKeys = H2UniqueKeysTest.uniqueKeys(first.bean(DataSource.class));
+      uniqueKeys = H2UniqueKeys.uniqueKeys(first.bean(DataSource.class));
       Http.Response created = new Http(root(first)).postJson("/fhir/Organization", org);
       assertEquals(201, created.status(), created::toString);
       location = created.header("Location").replaceAll(".*/fhir", "/fhir").replaceAll("/_history/.*", "");
@@ -52,7 +52,7 @@ class RestartPersistenceTest {
     }
     try (GeboorteketenServer second = GeboorteketenServer.start(TestServer.settings(dataDir))) {
       // the restart skips re-adding HAPI's unique keys (H2UniqueKeys): they are all still there
-      assertEquals(uniqueKeys, H2UniqueKeysTest.uniqueKeys(second.bean(DataSource.class)));
+      assertEquals(uniqueKeys, H2UniqueKeys.uniqueKeys(second.bean(DataSource.class)));
       assertTrue(uniqueKeys.size() > 20, uniqueKeys::toString);
       Http.Response read = new Http(root(second)).get(location);
       assertEquals(200, read.status(), read::toString);
