@@ -16,10 +16,6 @@ public final class JvmOptions {
    *   <li>Those definitions and HAPI's caches stay live for good (some 430 MB): with a 768 MB heap G1's
    *       adaptive threshold marked them every 5 s to reclaim a few MB each time, 13-22 % of the CPU.
    *       It now starts marking when the old generation holds 60 % of the heap ("G1 marks less often").</li>
- *   <li>A bulk transaction's records live for a second or more, across several young collections; with
- *       G1's survivor space (an eighth of the young generation) they overflowed into the old one, which
- *       then filled every few seconds and was marked and emptied again. A quarter of the young
- *       generation keeps them there until they die ("Survivors kept young").</li>
    *   <li>HotSpot never compiles a method of more than 8,000 bytes of bytecode; the validator's
    *       check of every primitive value ({@code InstanceValidator.checkPrimitive}) is 8,162, so it
    *       ran interpreted on every write. Huge methods are now compiled like any other once hot.</li>
@@ -36,7 +32,6 @@ public final class JvmOptions {
   public static final String TUNING = "-Djdk.nio.maxCachedBufferSize=262144"
       + " -XX:+UseStringDeduplication"
       + " -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60"
-      + " -XX:SurvivorRatio=4"
       + " -XX:-DontCompileHugeMethods"
       + " -XX:CompileCommand=quiet -XX:CompileCommand=exclude,*FastClass*.invoke"
       + " -XX:ReservedCodeCacheSize=100m";

@@ -52,7 +52,6 @@ class LauncherTest {
     assertTrue(arguments.contains("-Djdk.nio.maxCachedBufferSize=262144"), arguments);
     assertTrue(arguments.contains("-XX:+UseStringDeduplication"), arguments);
     assertTrue(arguments.contains("-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60"), arguments);
-    assertTrue(arguments.contains("-XX:SurvivorRatio=4"), arguments);
     assertTrue(arguments.contains("-XX:-DontCompileHugeMethods"), arguments);
     assertTrue(arguments.contains("-XX:CompileCommand=quiet -XX:CompileCommand=exclude,*FastClass*.invoke"), arguments);
     assertTrue(arguments.contains("-XX:ReservedCodeCacheSize=100m"), arguments);
