@@ -169,7 +169,7 @@ public final class BenchmarkMain {
     archive.ifPresent(a -> {
       // README's command maps the archive the build made: start and restart are measured as a user meets them
       jvm.add("-XX:SharedArchiveFile=" + a);
-      jvm.add("-Xlog:cds=off,cds+dynamic=off");
+      jvm.add(JvmOptions.QUIET_ARCHIVE);
       report.note("our server maps the class-data archive the build made: " + a.getFileName());
     });
     if (options.jfr()) {

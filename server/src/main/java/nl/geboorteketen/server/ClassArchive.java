@@ -27,7 +27,7 @@ final class ClassArchive {
 
   /**
    * Whether a JVM with this jar's class path maps the archive: one that refused it would start as if
-   * there were none, without a word ({@link Launcher#QUIET_ARCHIVE}).
+   * there were none, without a word ({@link JvmOptions#QUIET_ARCHIVE}).
    */
   static boolean maps(Path archive) throws Exception {
     Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,7 +51,7 @@ final class ClassArchive {
     Path data = Files.createTempDirectory("geboorteketen-class-archive");
     try {
       List<String> command = Launcher.tunedJava(Launcher.DEFAULT_HEAP);
-      command.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, Launcher.QUIET_ARCHIVE,
+      command.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, JvmOptions.QUIET_ARCHIVE,
           "-D" + Launcher.LAUNCHED + "=true", "-D" + EXIT_WHEN_WARM + "=true",
           "-cp", Launcher.absoluteClassPath(), Main.class.getName()));
       Path log = archive.resolveSibling("class-archive.log");

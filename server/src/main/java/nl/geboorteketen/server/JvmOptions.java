@@ -51,6 +51,12 @@ public final class JvmOptions {
    */
   public static final String NATIVE_TRIM = "-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000";
 
+  /**
+   * A missing or refused class-data archive only makes a start slower: the JVM is not to print about
+   * it. The launcher and the harness add it wherever they name an archive.
+   */
+  public static final String QUIET_ARCHIVE = "-Xlog:cds=off,cds+dynamic=off";
+
   /** JDK 17.0.9 and 21.0.1 took the option over from 22; 18 to 20 never had it. */
   public static boolean trimsNativeHeap(Runtime.Version version) {
     int feature = version.feature();

@@ -20,8 +20,6 @@ import java.util.Map;
 final class Launcher {
 
   static final String LAUNCHED = "gk.launched";
-  /** A missing or refused archive only makes a start slower: the JVM is not to print about it. */
-  static final String QUIET_ARCHIVE = "-Xlog:cds=off,cds+dynamic=off";
   static final String DEFAULT_HEAP = "1g";
 
   private Launcher() {}
@@ -40,7 +38,7 @@ final class Launcher {
     List<String> command = tunedJava(env.getOrDefault("GK_HEAP", DEFAULT_HEAP));
     if (jarsOnly()) {
       command.add(archiveOption(buildArchive(), dataDir.resolve(archiveName())));
-      command.add(QUIET_ARCHIVE);
+      command.add(JvmOptions.QUIET_ARCHIVE);
     }
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + LAUNCHED + "=true");
@@ -114,7 +112,7 @@ final class Launcher {
 
   /**
    * Names the jar and JDK an archive was made for: a rebuilt or moved jar or another JDK makes a new
-   * one (the JVM would refuse the old one without a word, with {@link #QUIET_ARCHIVE}).
+   * one (the JVM would refuse the old one without a word, with {@link JvmOptions#QUIET_ARCHIVE}).
    */
   static String buildKey() {
     java.io.File file = new java.io.File(jar()).getAbsoluteFile();
