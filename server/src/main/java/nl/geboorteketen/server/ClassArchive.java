@@ -50,7 +50,7 @@ final class ClassArchive {
     Path partial = archive.resolveSibling(archive.getFileName() + ".part");
     Path data = Files.createTempDirectory("geboorteketen-class-archive");
     try {
-      List<String> command = Launcher.tunedJava(Launcher.DEFAULT_HEAP);
+      List<String> command = Launcher.tunedJava(Launcher.DEFAULT_HEAP, List.of());
       command.addAll(List.of("-XX:ArchiveClassesAtExit=" + partial, JvmOptions.QUIET_ARCHIVE,
           "-D" + Launcher.LAUNCHED + "=true", "-D" + EXIT_WHEN_WARM + "=true",
           "-cp", Launcher.absoluteClassPath(), Main.class.getName()));

@@ -11,11 +11,11 @@ public final class JvmOptions {
    * <ul>
    *   <li>A thread that writes a large heap buffer to a file (H2's chunks) keeps the JDK's direct copy
    *       of it cached for the next write; capped, such copies are freed: some 55 MiB less peak RSS.</li>
-   *   <li>The validator's definitions are parsed from JSON, each value a String of its own: G1 shares
-   *       equal ones' bytes once they survive a few collections, some 75 MB less live heap.</li>
-   *   <li>Those definitions and HAPI's caches stay live for good (some 430 MB): with a 768 MB heap G1's
-   *       adaptive threshold marked them every 5 s to reclaim a few MB each time, 13-22 % of the CPU.
-   *       It now starts marking when the old generation holds 60 % of the heap ("G1 marks less often").</li>
+   *   <li>The parallel collector, not G1: on 2 cores G1's write barriers and concurrent work cost the
+   *       requests more than the parallel collector's pauses do. Six runs, alternating: creates +39-50 %,
+   *       reads +45-90 %, the bulk load +25-31 %; the price is full collections of up to 0.86 s while
+   *       loading ("The parallel collector", in docs/decisions.md). G1's string deduplication and
+   *       marking threshold went with it: JDK 17 deduplicates only under G1.</li>
    *   <li>HotSpot never compiles a method of more than 8,000 bytes of bytecode; the validator's
    *       check of every primitive value ({@code InstanceValidator.checkPrimitive}) is 8,162, so it
    *       ran interpreted on every write. Huge methods are now compiled like any other once hot.</li>
@@ -30,11 +30,13 @@ public final class JvmOptions {
    * Measured in docs/decisions.md.
    */
   public static final String TUNING = "-Djdk.nio.maxCachedBufferSize=262144"
-      + " -XX:+UseStringDeduplication"
-      + " -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60"
+      + " " + JvmOptions.COLLECTOR
       + " -XX:-DontCompileHugeMethods"
       + " -XX:CompileCommand=quiet -XX:CompileCommand=exclude,*FastClass*.invoke"
       + " -XX:ReservedCodeCacheSize=100m";
+
+  /** The collector of {@link #TUNING}; a JVM given two collectors does not start, so a caller's own replaces it. */
+  public static final String COLLECTOR = "-XX:+UseParallelGC";
 
   /**
    * glibc's malloc arenas for the server's JVM (its {@code MALLOC_ARENA_MAX}). glibc keeps up to 8 per
@@ -56,6 +58,11 @@ public final class JvmOptions {
    * it. The launcher and the harness add it wherever they name an archive.
    */
   public static final String QUIET_ARCHIVE = "-Xlog:cds=off,cds+dynamic=off";
+
+  /** True for an option that picks a collector, such as {@code -XX:+UseG1GC} or {@code -XX:+UseZGC}. */
+  public static boolean choosesCollector(String option) {
+    return option.matches("-XX:\\+Use\\w+GC");
+  }
 
   /** JDK 17.0.9 and 21.0.1 took the option over from 22; 18 to 20 never had it. */
   public static boolean trimsNativeHeap(Runtime.Version version) {

@@ -35,12 +35,13 @@ final class Launcher {
 
   /** The child JVM's command line: sized heap, class-data sharing, this JVM's own options and classpath. */
   static List<String> command(Map<String, String> env, Path dataDir, String[] args) {
-    List<String> command = tunedJava(env.getOrDefault("GK_HEAP", DEFAULT_HEAP));
+    List<String> own = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    List<String> command = tunedJava(env.getOrDefault("GK_HEAP", DEFAULT_HEAP), own);
     if (jarsOnly()) {
       command.add(archiveOption(buildArchive(), dataDir.resolve(archiveName())));
       command.add(JvmOptions.QUIET_ARCHIVE);
     }
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(own);
     command.add("-D" + LAUNCHED + "=true");
     command.add("-cp");
     command.add(absoluteClassPath());
@@ -54,12 +55,20 @@ final class Launcher {
     return env.containsKey("MALLOC_ARENA_MAX") ? Map.of() : Map.of("MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS);
   }
 
-  /** This JDK's java with a heap and the options of {@link JvmOptions}. */
-  static List<String> tunedJava(String heap) {
+  /**
+   * This JDK's java with a heap and the options of {@link JvmOptions}, less its collector when the
+   * caller's options (which follow) pick one.
+   */
+  static List<String> tunedJava(String heap, List<String> callerOptions) {
+    boolean ownCollector = callerOptions.stream().anyMatch(JvmOptions::choosesCollector);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
-    command.addAll(List.of(JvmOptions.TUNING.split(" ")));
+    for (String option : JvmOptions.TUNING.split(" ")) {
+      if (!(ownCollector && option.equals(JvmOptions.COLLECTOR))) {
+        command.add(option);
+      }
+    }
     if (JvmOptions.trimsNativeHeap(Runtime.version())) {
       command.addAll(List.of(JvmOptions.NATIVE_TRIM.split(" ")));
     }

@@ -1,13 +1,21 @@
 package nl.geboorteketen.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which class-data archive the launcher's child maps, or makes (the whole start is in LauncherTest). */
+/**
+ * Which class-data archive the launcher's child maps, or makes, and which collector it gets (the
+ * whole start is in LauncherTest).
+ */
 class LauncherArchiveTest {
 
   /** The build's archive first; else the data directory's, mapped once there is one and made at exit before. */
@@ -25,5 +33,17 @@ class LauncherArchiveTest {
     assertEquals("-XX:SharedArchiveFile=" + build, Launcher.archiveOption(build, data));
     Files.delete(data);
     assertEquals("-XX:SharedArchiveFile=" + build, Launcher.archiveOption(build, data));
+  }
+
+  /** A JVM given two collectors does not start: the caller's choice replaces the launcher's. */
+  @ParameterizedTest
+  @CsvSource({
+      "-XX:+UseG1GC, false", "-XX:+UseZGC, false", "-XX:+UseSerialGC, false",
+      "-XX:TieredStopAtLevel=1, true", "-XX:+UseStringDeduplication, true", "-Xss1m, true"})
+  void theLaunchersCollectorUnlessTheCallerPicksOne(String callerOption, boolean parallel) {
+    List<String> command = Launcher.tunedJava("768m", List.of(callerOption));
+    assertEquals(parallel, command.contains("-XX:+UseParallelGC"), command::toString);
+    assertTrue(command.contains("-Xmx768m") && command.contains("-XX:-DontCompileHugeMethods"), command::toString);
+    assertFalse(command.contains(callerOption), "the caller's options follow, added once: " + command);
   }
 }

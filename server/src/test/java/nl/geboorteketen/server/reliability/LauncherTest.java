@@ -50,8 +50,8 @@ class LauncherTest {
     String arguments = commandLine(child);
     assertTrue(arguments.contains("-Xmx768m"), arguments);
     assertTrue(arguments.contains("-Djdk.nio.maxCachedBufferSize=262144"), arguments);
-    assertTrue(arguments.contains("-XX:+UseStringDeduplication"), arguments);
-    assertTrue(arguments.contains("-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60"), arguments);
+    assertTrue(arguments.contains("-XX:+UseParallelGC"), arguments);
+    assertFalse(arguments.contains("G1") || arguments.contains("StringDeduplication"), arguments);
     assertTrue(arguments.contains("-XX:-DontCompileHugeMethods"), arguments);
     assertTrue(arguments.contains("-XX:CompileCommand=quiet -XX:CompileCommand=exclude,*FastClass*.invoke"), arguments);
     assertTrue(arguments.contains("-XX:ReservedCodeCacheSize=100m"), arguments);
