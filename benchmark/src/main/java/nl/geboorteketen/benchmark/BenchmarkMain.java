@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class BenchmarkMain {
 
   /** What the launcher adds to README's first command, for both servers (JvmOptions' constants inlined by javac). */
-  private static final List<String> LAUNCHER_OPTIONS = launcherOptions();
 
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -108,7 +107,7 @@ public final class BenchmarkMain {
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), options.clients(),
         options.duration(), options.families(), options.db(), options.heap(),
         options.jvmOptions().isEmpty() ? "" : " " + String.join(" ", options.jvmOptions()),
-        System.getenv().getOrDefault("MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS), String.join(" ", LAUNCHER_OPTIONS),
+        System.getenv().getOrDefault("MALLOC_ARENA_MAX", JvmOptions.MALLOC_ARENAS), String.join(" ", launcherOptions(options.jvmOptions())),
         Runtime.getRuntime().availableProcessors(), totalMemoryGib(), System.getProperty("java.version"));
     System.out.println();
     System.out.println(header);
@@ -347,9 +346,15 @@ public final class BenchmarkMain {
   /**
    * What the launcher gives the server's JVM. The servers run on the harness's own JDK, so the same
    * version rule as the launcher's ({@code JvmOptions.trimsNativeHeap}, not on this classpath) decides the trim.
+   * A collector among the extra options replaces the launcher's, as the launcher does for its caller
+   * ({@code JvmOptions.choosesCollector}): a JVM given two does not start.
    */
-  private static List<String> launcherOptions() {
+  static List<String> launcherOptions(List<String> extra) {
+    boolean ownCollector = extra.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w+GC"));
     List<String> jvm = new ArrayList<>(List.of(JvmOptions.TUNING.split(" ")));
+    if (ownCollector) {
+      jvm.remove(JvmOptions.COLLECTOR);
+    }
     Runtime.Version java = Runtime.version();
     if (java.feature() >= 22 || java.feature() == 21 && java.update() >= 1 || java.feature() == 17 && java.update() >= 9) {
       jvm.addAll(List.of(JvmOptions.NATIVE_TRIM.split(" ")));
@@ -357,10 +362,10 @@ public final class BenchmarkMain {
     return List.copyOf(jvm);
   }
 
-  /** The heap and --jvm-option options, the same for both servers. */
+  /** The heap, the launcher's options and --jvm-option's, the same for both servers. */
   private List<String> serverJvm() {
     List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.heap()));
-    jvm.addAll(LAUNCHER_OPTIONS);
+    jvm.addAll(launcherOptions(options.jvmOptions()));
     jvm.addAll(options.jvmOptions());
     return jvm;
   }

@@ -39,7 +39,7 @@ public record Options(
         --families 1000,10000  stored family counts for the growth phase (default 1000,10000)
         --db h2|postgres       database of both servers (default h2)
         --heap 2g              -Xmx of both server JVMs (default 2g)
-        --jvm-option OPT       an extra option for both server JVMs, e.g. -XX:+UseParallelGC (repeatable)
+        --jvm-option OPT       an extra option for both server JVMs, e.g. -XX:+UseG1GC (repeatable; a collector replaces the launcher's)
         --bundle-families 10   families per bulk-load transaction (default 10)
         --no-baseline          skip the bare HAPI server
         --jfr                  record our server with JFR and print where the CPU time goes, per phase

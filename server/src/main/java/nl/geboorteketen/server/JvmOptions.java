@@ -7,6 +7,9 @@ package nl.geboorteketen.server;
  */
 public final class JvmOptions {
 
+  /** The collector of {@link #TUNING}; a JVM given two collectors does not start, so a caller's own replaces it. */
+  public static final String COLLECTOR = "-XX:+UseParallelGC";
+
   /**
    * <ul>
    *   <li>A thread that writes a large heap buffer to a file (H2's chunks) keeps the JDK's direct copy
@@ -30,13 +33,10 @@ public final class JvmOptions {
    * Measured in docs/decisions.md.
    */
   public static final String TUNING = "-Djdk.nio.maxCachedBufferSize=262144"
-      + " " + JvmOptions.COLLECTOR
+      + " " + COLLECTOR
       + " -XX:-DontCompileHugeMethods"
       + " -XX:CompileCommand=quiet -XX:CompileCommand=exclude,*FastClass*.invoke"
       + " -XX:ReservedCodeCacheSize=100m";
-
-  /** The collector of {@link #TUNING}; a JVM given two collectors does not start, so a caller's own replaces it. */
-  public static final String COLLECTOR = "-XX:+UseParallelGC";
 
   /**
    * glibc's malloc arenas for the server's JVM (its {@code MALLOC_ARENA_MAX}). glibc keeps up to 8 per
