@@ -174,6 +174,7 @@ public final class BenchmarkMain {
     if (options.jfr()) {
       jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
       jvm.add("-XX:StartFlightRecording=filename=" + dir.resolve("server.jfr") + ",settings=profile");
+      jvm.add("-D" + StartupSteps.SWITCH + "=true");
     }
     try (Database db = Database.fresh(options.db(), dir);
         ServerProcess server = ServerProcess.start("geboorteketen", jar.toAbsolutePath().toString(),
@@ -226,7 +227,8 @@ public final class BenchmarkMain {
         }
       }
       if (options.jfr()) {
-        String summary = JfrSummary.summarise(dir.resolve("server.jfr"), 15, report.windows("geboorteketen"));
+        String summary = JfrSummary.summarise(dir.resolve("server.jfr"), 15, report.windows("geboorteketen"))
+            + "\n" + StartupSteps.render(StartupSteps.read(dir.resolve("server.jfr")), 15);
         Files.createDirectories(options.results());
         Files.writeString(options.results().resolve("latest-profile.txt"), summary);
         System.out.println(summary);

@@ -37,6 +37,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /**
  * One running Geboorteketen server: the Spring context with the JPA store, our package installed
@@ -45,6 +46,12 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 public final class GeboorteketenServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GeboorteketenServer.class);
+
+  /**
+   * With this system property set, Spring records each step of its start (every bean made) as a JFR
+   * event, for a recording to say where the context's time goes; the harness sets it with --jfr.
+   */
+  public static final String STARTUP_EVENTS = "gk.springStartupEvents";
 
   private final AnnotationConfigApplicationContext context;
   private final Server jetty;
@@ -63,6 +70,9 @@ public final class GeboorteketenServer implements AutoCloseable {
       nl.geboorteketen.server.security.DevTokens.prepareKey(settings.dataDir());
     }
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    if (Boolean.getBoolean(STARTUP_EVENTS)) {
+      context.setApplicationStartup(new FlightRecorderApplicationStartup());
+    }
     HibernateClock hibernate = new HibernateClock();
     context.getBeanFactory().addBeanPostProcessor(hibernate);
     context.registerBean(Settings.class, () -> settings);
