@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BenchmarkMain {
 
-  /** What the launcher adds to README's first command, for both servers (JvmOptions' constants inlined by javac). */
-
   private static final Logger LOG = LoggerFactory.getLogger(BenchmarkMain.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration WARM_FOR_WRITES_WAIT = Duration.ofMinutes(2);
@@ -346,7 +344,8 @@ public final class BenchmarkMain {
   }
 
   /**
-   * What the launcher gives the server's JVM. The servers run on the harness's own JDK, so the same
+   * What the launcher gives the server's JVM (JvmOptions' constants are inlined by javac; its methods
+   * are not on the harness's run-time classpath, hence the copies below). The servers run on the harness's own JDK, so the same
    * version rule as the launcher's ({@code JvmOptions.trimsNativeHeap}, not on this classpath) decides the trim.
    * A collector among the extra options replaces the launcher's, as the launcher does for its caller
    * ({@code JvmOptions.choosesCollector}): a JVM given two does not start.

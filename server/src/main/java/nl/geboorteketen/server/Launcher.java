@@ -64,11 +64,11 @@ final class Launcher {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
-    for (String option : JvmOptions.TUNING.split(" ")) {
-      if (!(ownCollector && option.equals(JvmOptions.COLLECTOR))) {
-        command.add(option);
-      }
+    List<String> tuning = new ArrayList<>(List.of(JvmOptions.TUNING.split(" ")));
+    if (ownCollector) {
+      tuning.remove(JvmOptions.COLLECTOR);
     }
+    command.addAll(tuning);
     if (JvmOptions.trimsNativeHeap(Runtime.version())) {
       command.addAll(List.of(JvmOptions.NATIVE_TRIM.split(" ")));
     }
