@@ -23,6 +23,7 @@ const startupTimeoutMs = Number(process.env.GK_STARTUP_TIMEOUT_MS || 300000);
 // the first stop on a fresh data directory writes the launcher's class-data archive (~15 s, longer on a busy CI machine)
 const stopTimeoutMs = 90000;
 const READY = /Geboorteketen ready at (http\S+\/fhir)/;
+const STARTER = /began from the build's store/;
 
 async function main() {
   if (!fs.existsSync(jar)) {
@@ -36,6 +37,7 @@ async function main() {
   try {
     const baseUrl = await server.ready;
     console.log(`Server ready at ${baseUrl} (data ${dataDir}, log ${path.relative(process.cwd(), logFile)})`);
+    failures += checkStarterStore(server.beganFromStarterStore());
     for (let pass = 1; pass <= passes; pass++) {
       const failed = await runCollection(baseUrl, pass);
       console.log(`Pass ${pass}: ${failed === 0 ? 'all assertions held' : failed + ' failure(s)'}`);
@@ -66,11 +68,13 @@ function startServer(dataDir, logFile) {
   process.on('exit', stopOnSignal);
 
   let buffered = '';
+  let starter = false;
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server not ready within ${startupTimeoutMs} ms`)), startupTimeoutMs);
     const watch = chunk => {
       log.write(chunk);
       buffered = (buffered + chunk.toString()).slice(-8192);
+      starter = starter || STARTER.test(buffered);
       const m = READY.exec(buffered);
       if (m) {
         clearTimeout(timer);
@@ -98,7 +102,22 @@ function startServer(dataDir, logFile) {
     log.end();
   }
   const tail = () => buffered.trim().split('\n').slice(-30).join('\n');
-  return { ready, stop, tail };
+  return { ready, stop, tail, beganFromStarterStore: () => starter };
+}
+
+/**
+ * A build that left a starter store beside the jar must have the fresh data directory begin from it,
+ * so that both passes run on the store the build made (docs/decisions.md, "An empty start begins
+ * from the build's store").
+ */
+function checkStarterStore(began) {
+  const made = fs.readdirSync(path.dirname(jar)).some(f => /^geboorteketen-store-.*\.mv\.db$/.test(f));
+  if (made && !began) {
+    console.error('The build left a starter store beside the jar, but the server did not begin from it.');
+    return 1;
+  }
+  console.log(made ? 'The server began from the build\'s starter store.' : 'No starter store beside the jar: the server installed the package itself.');
+  return 0;
 }
 
 /** A fresh H2 database in dataDir, whatever database settings the caller's shell carries. */

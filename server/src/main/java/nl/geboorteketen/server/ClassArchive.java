@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import nl.geboorteketen.server.storage.StarterStore;
 
 /**
  * {@code java -jar geboorteketen-server.jar class-archive}, run by {@code mvn package}: makes the
  * class-data archive beside the jar that every start of this jar maps ({@link Launcher}). It starts
  * the server once on an empty directory of its own, waits for the validation warm-up and stops it;
  * the JVM writes what it loaded at its exit. Made this way, no server a user starts pays for making
- * it: a JVM that makes an archive starts some 10 s slower (docs/decisions.md).
+ * it: a JVM that makes an archive starts some 10 s slower (docs/decisions.md). The store that server
+ * leaves, our package installed and nothing else, is kept beside the archive ({@link StarterStore}).
  */
 final class ClassArchive {
 
@@ -42,9 +44,10 @@ final class ClassArchive {
       return 0;
     }
     Path archive = Launcher.buildArchive();
+    Path store = Launcher.starterStore();
     Launcher.removeOtherArchives(archive.getParent());
-    if (Files.isRegularFile(archive)) {
-      System.out.println("class-archive: " + archive + " is up to date");
+    if (Files.isRegularFile(archive) && Files.isRegularFile(store)) {
+      System.out.println("class-archive: " + archive + " and " + store.getFileName() + " are up to date");
       return 0;
     }
     Path partial = archive.resolveSibling(archive.getFileName() + ".part");
@@ -74,8 +77,9 @@ final class ClassArchive {
         return 1;
       }
       // under its final name only when whole: a start never maps a half-written archive
-      Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
-      System.out.println("class-archive: made " + archive);
+      Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      StarterStore.keep(data, store);
+      System.out.println("class-archive: made " + archive + " and the starter store " + store.getFileName());
       return 0;
     } finally {
       Files.deleteIfExists(partial);

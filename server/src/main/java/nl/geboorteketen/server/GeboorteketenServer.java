@@ -2,6 +2,7 @@ package nl.geboorteketen.server;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import nl.geboorteketen.server.config.FhirServerConfig;
@@ -16,6 +17,7 @@ import nl.geboorteketen.server.health.HealthConfig;
 import nl.geboorteketen.server.health.HealthServlet;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.packages.ProfilePackageInstaller;
+import nl.geboorteketen.server.storage.StarterStore;
 import nl.geboorteketen.server.storage.StorageConfig;
 import nl.geboorteketen.server.security.SecurityConfig;
 import nl.geboorteketen.server.security.SecurityWeb;
@@ -69,6 +71,7 @@ public final class GeboorteketenServer implements AutoCloseable {
     if (settings.devTokens()) {
       nl.geboorteketen.server.security.DevTokens.prepareKey(settings.dataDir());
     }
+    placeStarterStore(settings);
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     if (Boolean.getBoolean(STARTUP_EVENTS)) {
       context.setApplicationStartup(new FlightRecorderApplicationStartup());
@@ -111,6 +114,23 @@ public final class GeboorteketenServer implements AutoCloseable {
     } catch (Exception e) {
       context.close();
       throw e;
+    }
+  }
+
+  /** An empty data directory begins from the build's store, our package already installed in it. */
+  private static void placeStarterStore(Settings settings) {
+    if (!Launcher.jarsOnly()) {
+      return;
+    }
+    Path starter = Launcher.starterStore();
+    long started = System.currentTimeMillis();
+    try {
+      if (StarterStore.placeInto(settings, starter)) {
+        LOG.info("Empty data directory: began from the build's store {} (package installed at build time) in {} ms",
+            starter.getFileName(), System.currentTimeMillis() - started);
+      }
+    } catch (java.io.IOException e) {
+      LOG.warn("Could not begin from the build's store {} ({}); installing the package instead", starter, e.getMessage());
     }
   }
 

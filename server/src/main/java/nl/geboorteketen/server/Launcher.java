@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * `java -jar geboorteketen-server.jar` without heap options would let the JVM take a quarter of
@@ -91,6 +92,11 @@ final class Launcher {
     return Path.of(jar()).toAbsolutePath().getParent().resolve(archiveName());
   }
 
+  /** The store {@link ClassArchive} leaves beside the jar: an empty data directory begins from it. */
+  static Path starterStore() {
+    return buildArchive().resolveSibling(nl.geboorteketen.server.storage.StarterStore.fileName(buildKey()));
+  }
+
   static String archiveName() {
     return "geboorteketen-classes-" + buildKey() + ".jsa";
   }
@@ -130,15 +136,19 @@ final class Launcher {
     return Long.toHexString(key);
   }
 
-  /** Removes archives made for earlier builds (in the data directory, or beside the jar). */
+  /** Removes archives and starter stores made for earlier builds (in the data directory, or beside the jar). */
   static void removeOtherArchives(Path dataDir) throws java.io.IOException {
-    String current = archiveName();
+    Set<String> current = Set.of(archiveName(), nl.geboorteketen.server.storage.StarterStore.fileName(buildKey()));
     try (var files = Files.list(dataDir)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("geboorteketen-classes-")
-          && !f.getFileName().toString().equals(current)).toList()) {
+      for (Path file : files.filter(f -> isBuildOutput(f.getFileName().toString())
+          && !current.contains(f.getFileName().toString())).toList()) {
         Files.deleteIfExists(file);
       }
     }
+  }
+
+  private static boolean isBuildOutput(String name) {
+    return name.startsWith("geboorteketen-classes-") || name.startsWith(nl.geboorteketen.server.storage.StarterStore.PREFIX);
   }
 
   /** Runs the server in a child JVM until it ends; a stop signal to this JVM stops the child gracefully. */

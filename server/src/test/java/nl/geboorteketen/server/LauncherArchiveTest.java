@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.geboorteketen.server.storage.StarterStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +37,22 @@ class LauncherArchiveTest {
     assertEquals("-XX:SharedArchiveFile=" + build, Launcher.archiveOption(build, data));
     Files.delete(data);
     assertEquals("-XX:SharedArchiveFile=" + build, Launcher.archiveOption(build, data));
+  }
+
+  /** What a build leaves beside the jar for this build stays; what earlier builds left goes. */
+  @Test
+  void earlierBuildsArchivesAndStarterStoresAreRemoved(@TempDir Path dir) throws Exception {
+    List<String> current = List.of(Launcher.archiveName(), StarterStore.fileName(Launcher.buildKey()));
+    List<String> earlier = List.of("geboorteketen-classes-0.jsa", StarterStore.fileName("0"));
+    for (String name : Stream.concat(current.stream(), Stream.of(earlier.get(0), earlier.get(1), "geboorteketen.mv.db")).toList()) {
+      Files.writeString(dir.resolve(name), name);
+    }
+    Launcher.removeOtherArchives(dir);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(Set.of(current.get(0), current.get(1), "geboorteketen.mv.db"),
+          left.map(f -> f.getFileName().toString()).collect(Collectors.toSet()));
+    }
+    assertEquals(Launcher.buildArchive().resolveSibling(current.get(1)), Launcher.starterStore());
   }
 
   /** A JVM given two collectors does not start: the caller's choice replaces the launcher's. */

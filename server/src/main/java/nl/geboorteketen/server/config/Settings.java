@@ -36,7 +36,7 @@ public record Settings(
   public static Settings from(Map<String, String> env, Properties file) {
     Source s = new Source(env, file);
     Path dataDir = Path.of(s.get("GK_DATA_DIR", "./data")).toAbsolutePath().normalize();
-    String defaultUrl = "jdbc:h2:file:" + dataDir.resolve("geboorteketen");
+    String defaultUrl = defaultDbUrl(dataDir);
     return new Settings(
         Integer.parseInt(s.get("GK_PORT", "8080")),
         s.get("GK_BIND_HOST", "127.0.0.1"),
@@ -63,6 +63,16 @@ public record Settings(
   /** With development tokens on (and GK_DEV_EXAMPLES not false), a fresh store gets the example family. */
   public boolean storesExampleFamily() {
     return devTokens && devExamples;
+  }
+
+  /** The H2 file in the data directory, used when GK_DB_URL is not set. */
+  public static String defaultDbUrl(Path dataDir) {
+    return "jdbc:h2:file:" + dataDir.resolve("geboorteketen");
+  }
+
+  /** The default H2 file with the default credentials: the store a build can hand over ready-made. */
+  public boolean usesDefaultStore() {
+    return dbUrl.equals(defaultDbUrl(dataDir)) && dbUser.equals("sa") && dbPassword.isEmpty();
   }
 
   public boolean isPostgres() {
