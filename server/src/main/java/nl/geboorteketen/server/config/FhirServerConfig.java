@@ -194,7 +194,6 @@ public class FhirServerConfig {
       IFhirSystemDao<?, ?> systemDao,
       JpaStorageSettings storageSettings,
       ISearchParamRegistry searchParamRegistry,
-      IValidationSupport validationSupport,
       ProfileSelector selector,
       ProfilePackage pkg,
       OperationContracts contracts,
@@ -217,7 +216,7 @@ public class FhirServerConfig {
       server.setServerAddressStrategy(new HardcodedServerAddressStrategy(settings.publicBaseUrl()));
     }
     JpaCapabilityStatementProvider capabilities = new PackageCapabilityStatementProvider(
-        server, systemDao, storageSettings, searchParamRegistry, validationSupport, contracts);
+        server, systemDao, storageSettings, searchParamRegistry, contracts);
     capabilities.setImplementationDescription("Geboorteketen FHIR server");
     // served without a token: per-type counts would tell anyone how many records (audit ones too) the store holds
     capabilities.setIncludeResourceCounts(false);

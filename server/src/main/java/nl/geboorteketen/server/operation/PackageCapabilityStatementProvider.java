@@ -1,6 +1,5 @@
 package nl.geboorteketen.server.operation;
 
-import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
@@ -21,9 +20,11 @@ public class PackageCapabilityStatementProvider extends JpaCapabilityStatementPr
   private final OperationContracts contracts;
 
   public PackageCapabilityStatementProvider(RestfulServer server, IFhirSystemDao<?, ?> systemDao,
-      JpaStorageSettings storageSettings, ISearchParamRegistry searchParamRegistry, IValidationSupport validationSupport,
-      OperationContracts contracts) {
-    super(server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+      JpaStorageSettings storageSettings, ISearchParamRegistry searchParamRegistry, OperationContracts contracts) {
+    // No validation support: HAPI would read every StructureDefinition of every package (Nictiz's too) to
+    // list each type's supportedProfile, which CapabilityStatementCustomizer then replaces with ours;
+    // that read was two thirds of the first /metadata, which is the readiness probe (docs/decisions.md).
+    super(server, systemDao, storageSettings, searchParamRegistry, null);
     this.contracts = contracts;
   }
 
