@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.geboorteketen.server.storage.StarterStore;
 
 /**
  * `java -jar geboorteketen-server.jar` without heap options would let the JVM take a quarter of
@@ -94,7 +95,7 @@ final class Launcher {
 
   /** The store {@link ClassArchive} leaves beside the jar: an empty data directory begins from it. */
   static Path starterStore() {
-    return buildArchive().resolveSibling(nl.geboorteketen.server.storage.StarterStore.fileName(buildKey()));
+    return buildArchive().resolveSibling(StarterStore.fileName(buildKey()));
   }
 
   static String archiveName() {
@@ -138,7 +139,7 @@ final class Launcher {
 
   /** Removes archives and starter stores made for earlier builds (in the data directory, or beside the jar). */
   static void removeOtherArchives(Path dataDir) throws java.io.IOException {
-    Set<String> current = Set.of(archiveName(), nl.geboorteketen.server.storage.StarterStore.fileName(buildKey()));
+    Set<String> current = Set.of(archiveName(), StarterStore.fileName(buildKey()));
     try (var files = Files.list(dataDir)) {
       for (Path file : files.filter(f -> isBuildOutput(f.getFileName().toString())
           && !current.contains(f.getFileName().toString())).toList()) {
@@ -148,7 +149,7 @@ final class Launcher {
   }
 
   private static boolean isBuildOutput(String name) {
-    return name.startsWith("geboorteketen-classes-") || name.startsWith(nl.geboorteketen.server.storage.StarterStore.PREFIX);
+    return name.startsWith("geboorteketen-classes-") || name.startsWith(StarterStore.PREFIX);
   }
 
   /** Runs the server in a child JVM until it ends; a stop signal to this JVM stops the child gracefully. */
