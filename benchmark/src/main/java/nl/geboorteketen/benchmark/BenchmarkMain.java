@@ -378,12 +378,6 @@ public final class BenchmarkMain {
       report.figure("our server: " + which + ", of which launcher and first /metadata",
           outsideServerStart(server.readyMillis(), phases) / 1000.0, "s");
     }
-    // on a thread of its own: its time overlaps the steps above, which count only the context's wait for it
-    long hibernate = server.hibernateBuiltMillis();
-    if (hibernate >= 0) {
-      report.figure("our server: " + which + ", Hibernate built beside the context (overlaps the steps above)",
-          hibernate / 1000.0, "s");
-    }
     // the validation warm-up runs once the server answers; until it ends a write may wait for definitions
     long warm = server.warmForWritesMillis(WARM_FOR_WRITES_WAIT);
     if (warm >= 0) {

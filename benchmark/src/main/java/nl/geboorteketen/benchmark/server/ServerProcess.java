@@ -27,7 +27,6 @@ public final class ServerProcess implements AutoCloseable {
   private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
   private static final Pattern STARTUP_PHASE = Pattern.compile("(.+) (\\d+) ms");
   private static final Pattern WARM_FOR_WRITES = Pattern.compile("Warm for writes: (\\d+) ms after ready");
-  private static final Pattern HIBERNATE_BUILT = Pattern.compile("Hibernate built beside the Spring context in (\\d+) ms");
 
   private final String name;
   private final Process process;
@@ -145,29 +144,6 @@ public final class ServerProcess implements AutoCloseable {
       // no log: unknown
     }
     return phases;
-  }
-
-  /**
-   * How long Hibernate took to build on its own thread beside the Spring context (the server's line
-   * after "Start-up:"); -1 for a server that writes none (the bare one).
-   */
-  public long hibernateBuiltMillis() {
-    try {
-      return hibernateBuilt(Files.readAllLines(log));
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  static long hibernateBuilt(List<String> lines) {
-    long built = -1;
-    for (String line : lines) {
-      Matcher m = HIBERNATE_BUILT.matcher(line);
-      if (m.find()) {
-        built = Long.parseLong(m.group(1));
-      }
-    }
-    return built;
   }
 
   /**

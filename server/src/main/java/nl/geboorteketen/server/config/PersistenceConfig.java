@@ -131,8 +131,6 @@ public class PersistenceConfig {
   @Bean(destroyMethod = "close")
   public H2Planner h2Planner(DataSource dataSource, jakarta.persistence.EntityManagerFactory schemaReady,
       Settings settings) {
-    // Hibernate builds alongside the other beans (HibernateAlongside): asking for its metamodel waits for the schema
-    schemaReady.getMetamodel();
     HapiSequences.cacheOnH2(dataSource);
     if (!settings.isPostgres()) {
       H2UniqueKeys.recordApplied(dataSource, H2UniqueKeys.mappingVersion(), H2UniqueKeys.declaredKeys(schemaReady));
