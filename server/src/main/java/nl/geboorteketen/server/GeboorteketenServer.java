@@ -2,6 +2,7 @@ package nl.geboorteketen.server;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -129,7 +130,7 @@ public final class GeboorteketenServer implements AutoCloseable {
         LOG.info("Empty data directory: began from the build's store {} (package installed at build time) in {} ms",
             starter.getFileName(), System.currentTimeMillis() - started);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       LOG.warn("Could not begin from the build's store {} ({}); installing the package instead", starter, e.getMessage());
     }
   }

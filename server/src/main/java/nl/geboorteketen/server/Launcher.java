@@ -23,6 +23,8 @@ final class Launcher {
 
   static final String LAUNCHED = "gk.launched";
   static final String DEFAULT_HEAP = "1g";
+  /** Class-data archives start with this name, followed by the build key (see {@link #buildKey}). */
+  private static final String ARCHIVE_PREFIX = "geboorteketen-classes-";
 
   private Launcher() {}
 
@@ -99,7 +101,7 @@ final class Launcher {
   }
 
   static String archiveName() {
-    return "geboorteketen-classes-" + buildKey() + ".jsa";
+    return ARCHIVE_PREFIX + buildKey() + ".jsa";
   }
 
   /**
@@ -149,7 +151,7 @@ final class Launcher {
   }
 
   private static boolean isBuildOutput(String name) {
-    return name.startsWith("geboorteketen-classes-") || name.startsWith(StarterStore.PREFIX);
+    return name.startsWith(ARCHIVE_PREFIX) || name.startsWith(StarterStore.PREFIX);
   }
 
   /** Runs the server in a child JVM until it ends; a stop signal to this JVM stops the child gracefully. */

@@ -65,9 +65,12 @@ public record Settings(
     return devTokens && devExamples;
   }
 
+  /** The default store's name in the data directory; H2 adds ".mv.db" for its file. */
+  public static final String DEFAULT_STORE = "geboorteketen";
+
   /** The H2 file in the data directory, used when GK_DB_URL is not set. */
   public static String defaultDbUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.resolve("geboorteketen");
+    return "jdbc:h2:file:" + dataDir.resolve(DEFAULT_STORE);
   }
 
   /** The default H2 file with the default credentials: the store a build can hand over ready-made. */

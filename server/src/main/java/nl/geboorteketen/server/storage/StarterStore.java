@@ -16,7 +16,7 @@ import nl.geboorteketen.server.config.Settings;
 public final class StarterStore {
 
   /** The H2 file of the default store ({@link Settings#defaultDbUrl}). */
-  public static final String STORE_FILE = "geboorteketen.mv.db";
+  public static final String STORE_FILE = Settings.DEFAULT_STORE + ".mv.db";
   public static final String PREFIX = "geboorteketen-store-";
 
   private StarterStore() {}
