@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One benchmark run: our server (chain workload, generic workload, growth), then the bare HAPI
- * server (generic workload), each in its own JVM on a fresh database; prints and writes the report.
+ * One benchmark run: our server (chain workload, generic workload, growth, restart), then the bare
+ * HAPI server (generic workload, ingest, restart), each in its own JVM on a fresh database; prints
+ * and writes the report.
  */
 public final class BenchmarkMain {
 
@@ -431,6 +432,16 @@ public final class BenchmarkMain {
       }
       report.figure("bare server: peak RSS (VmHWM)", server.peakRssMib(), "MiB");
       report.figure("bare server: peak heap used (before GC)", server.peakHeapMib()[0], "MiB");
+      server.close();
+      if (options.runs("restart")) {
+        // our restart's counterpart; the bare server's store holds only its first --families load
+        try (ServerProcess again = ServerProcess.start("bare HAPI", classpath,
+            "nl.geboorteketen.benchmark.bare.BareHapiServer", serverJvm(), db, dir)) {
+          long restart = again.awaitReady(READY_TIMEOUT);
+          LOG.info("Bare HAPI server restarted on its data in {} ms", restart);
+          report.figure("bare server: restart to ready (same data)", restart / 1000.0, "s");
+        }
+      }
       return result;
     }
   }

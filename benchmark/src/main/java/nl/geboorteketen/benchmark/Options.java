@@ -45,7 +45,8 @@ public record Options(
         --jfr                  record our server with JFR and print where the CPU time goes, per phase
         --phases LIST          which of chain,lip,overdracht,generic,partner,growth,restart to run on our
                                server (default all; the bare server runs generic and ingest when generic
-                               or growth is chosen). overdracht needs chain: it hands over chain families
+                               or growth is chosen, and restarts when restart is too). overdracht needs
+                               chain: it hands over chain families
         --token JWT            bearer token sent with every request
         --token-endpoint URL   fetch a bearer token there (POST, form body --token-body) once the server is up;
                                {base} in the URL is the server's root URL (default {base}/dev/token: the
