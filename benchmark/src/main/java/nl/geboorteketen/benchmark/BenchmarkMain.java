@@ -417,9 +417,10 @@ public final class BenchmarkMain {
   private RunResult runBare() throws Exception {
     Path dir = workDir.resolve("bare");
     String classpath = ownJar();
+    String main = "nl.geboorteketen.benchmark.bare.BareHapiServer";
+    List<String> jvm = serverJvm();
     try (Database db = Database.fresh(options.db(), dir);
-        ServerProcess server = ServerProcess.start("bare HAPI", classpath, "nl.geboorteketen.benchmark.bare.BareHapiServer",
-            serverJvm(), db, dir)) {
+        ServerProcess server = ServerProcess.start("bare HAPI", classpath, main, jvm, db, dir)) {
       long ready = server.awaitReady(READY_TIMEOUT);
       LOG.info("Bare HAPI server (pid {}) ready in {} ms", server.pid(), ready);
       serverPid = server.pid();
@@ -435,8 +436,7 @@ public final class BenchmarkMain {
       server.close();
       if (options.runs("restart")) {
         // our restart's counterpart; the bare server's store holds only its first --families load
-        try (ServerProcess again = ServerProcess.start("bare HAPI", classpath,
-            "nl.geboorteketen.benchmark.bare.BareHapiServer", serverJvm(), db, dir)) {
+        try (ServerProcess again = ServerProcess.start("bare HAPI", classpath, main, jvm, db, dir)) {
           long restart = again.awaitReady(READY_TIMEOUT);
           LOG.info("Bare HAPI server restarted on its data in {} ms", restart);
           report.figure("bare server: restart to ready (same data)", restart / 1000.0, "s");
