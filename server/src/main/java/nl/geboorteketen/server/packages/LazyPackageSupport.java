@@ -173,8 +173,7 @@ public final class LazyPackageSupport extends BaseValidationSupport implements I
 
   private IBaseResource parse(Entry entry) {
     return parsed.computeIfAbsent(entry,
-        e -> SharedTexts.shared(
-            Commentary.dropped(getFhirContext().newJsonParser().parseResource(inflate(e.deflated())))));
+        e -> Commentary.dropped(getFhirContext().newJsonParser().parseResource(inflate(e.deflated()))));
   }
 
   /** Reads the top-level fields that identify a resource, without building it. */

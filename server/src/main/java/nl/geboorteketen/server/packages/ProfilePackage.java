@@ -76,8 +76,7 @@ public final class ProfilePackage {
       synchronized (this) {
         if (parsed == null) {
           parsed = resourcesIn("package").stream()
-              .map(json -> SharedTexts.shared(Commentary.dropped((Resource) ctx.newJsonParser().parseResource(json))))
-              .toList();
+              .map(json -> Commentary.dropped((Resource) ctx.newJsonParser().parseResource(json))).toList();
         }
         result = parsed;
       }

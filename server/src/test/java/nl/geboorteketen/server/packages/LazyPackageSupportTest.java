@@ -18,7 +18,6 @@ import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.TestServer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.hl7.fhir.r4.model.ElementDefinition;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 class LazyPackageSupportTest {
 
   private static final String NL_CORE_PATIENT = "http://nictiz.nl/fhir/StructureDefinition/nl-core-Patient";
-  private static final String NL_CORE_ADDRESS = "http://nictiz.nl/fhir/StructureDefinition/nl-core-AddressInformation";
 
   @Test
   void aProfileIsParsedWhenAskedForAndFoundByItsUrl() {
@@ -62,28 +60,6 @@ class LazyPackageSupportTest {
     assertTrue(nictiz.parsedCount() < nictiz.size() / 2, nictiz.parsedCount() + " of " + nictiz.size() + " parsed");
     System.out.printf("[memory] Nictiz resources parsed after the examples: %d of %d%n",
         nictiz.parsedCount(), nictiz.size());
-  }
-
-  /** The texts every element repeats are held once, however many definitions are parsed; their values stay. */
-  @Test
-  void repeatedTextsOfDefinitionsAreOneString() {
-    LazyPackageSupport nictiz = NictizPackages.validationSupport(FhirContext.forR4Cached());
-    StructureDefinition patient = (StructureDefinition) nictiz.fetchStructureDefinition(NL_CORE_PATIENT);
-    StructureDefinition address = (StructureDefinition) nictiz.fetchStructureDefinition(NL_CORE_ADDRESS);
-    ElementDefinition.ElementDefinitionConstraintComponent ele1 = ele1(patient);
-    ElementDefinition.ElementDefinitionConstraintComponent otherEle1 = ele1(address);
-    assertEquals("hasValue() or (children().count() > id.count())", ele1.getExpression());
-    assertSame(ele1.getExpression(), otherEle1.getExpression());
-    assertSame(ele1.getHuman(), otherEle1.getHuman());
-    assertSame(ele1.getSeverityElement().getValueAsString(), otherEle1.getSeverityElement().getValueAsString());
-    assertSame(ele1.getKey(), otherEle1.getKey());
-    assertEquals(ElementDefinition.ConstraintSeverity.ERROR, ele1.getSeverity(), "a coded value keeps its code");
-    assertFalse(patient.getSnapshot().getElementFirstRep().hasBinding(), "nothing absent is added");
-  }
-
-  private static ElementDefinition.ElementDefinitionConstraintComponent ele1(StructureDefinition sd) {
-    return sd.getSnapshot().getElement().stream().skip(1).flatMap(e -> e.getConstraint().stream())
-        .filter(c -> "ele-1".equals(c.getKey())).findFirst().orElseThrow();
   }
 
   /** Only the files directly in the package folder are its resources; examples and other folders are not. */
