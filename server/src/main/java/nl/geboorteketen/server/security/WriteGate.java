@@ -100,6 +100,21 @@ public class WriteGate {
     }
   }
 
+  /**
+   * Every delete outside a bundle, before HAPI looks for the records that point at it: its refusal
+   * of such a conflict (409) names them and the element that points, so a condition that matched
+   * another family's record would show that family's ids. An instance delete was already checked
+   * when the request came in; this one is for what a condition matched.
+   */
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
+  public void deleting(IBaseResource resource, RequestDetails request) {
+    Caller caller = callerOf(request);
+    RestOperationTypeEnum op = request.getRestOperationType();
+    if (caller != null && op != RestOperationTypeEnum.TRANSACTION && op != RestOperationTypeEnum.BATCH) {
+      checkStored(request, caller, resource, null);
+    }
+  }
+
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
   public void deleted(IBaseResource resource, RequestDetails request) {
     onWrite(request, new Write(resource, null));

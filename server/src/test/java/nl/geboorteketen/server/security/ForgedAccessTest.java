@@ -272,6 +272,18 @@ class ForgedAccessTest {
     assertEquals(Observation.ObservationStatus.FINAL, still.getStatus());
   }
 
+  /** Others' records point at it: HAPI's answer to such a delete (409) names them; the refusal does not. */
+  @Test
+  void aConditionalDeleteOfAnotherFamilysReferencedRecordNamesNothing() {
+    String record = world.other.get("EpisodeOfCare/family-jansen-zwangerschap");
+    Http.Response deleted = midwife.delete("/fhir/EpisodeOfCare?patient=" + world.otherMother);
+    assertForbidden(deleted);
+    assertFalse(deleted.body().contains(record.substring(record.indexOf('/') + 1)),
+        () -> "the refusal names the record the condition matched: " + deleted);
+    assertFalse(deleted.body().contains("Observation/"), () -> "the refusal names a record pointing at it: " + deleted);
+    assertEquals(200, admin.get("/fhir/" + record).status());
+  }
+
   @Test
   void aSecondPatientWithTheSameBsnIsAConflict() {
     Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
