@@ -101,17 +101,24 @@ public class WriteGate {
   }
 
   /**
-   * Every delete outside a bundle, before HAPI looks for the records that point at it: its refusal
-   * of such a conflict (409) names them and the element that points, so a condition that matched
-   * another family's record would show that family's ids. An instance delete was already checked
-   * when the request came in; this one is for what a condition matched.
+   * Every delete, before HAPI looks for the records that point at it: its refusal of such a
+   * conflict (409) names them and the element that points, so a condition, or a bundle entry, that
+   * matched another family's record would show that family's ids. A delete in a bundle is checked
+   * here too, not when the bundle is decided: no entry before it can make a stored record of
+   * another family the caller's. A refusal names the record only when the caller named it.
    */
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED)
   public void deleting(IBaseResource resource, RequestDetails request) {
     Caller caller = callerOf(request);
+    if (caller == null) {
+      return;
+    }
     RestOperationTypeEnum op = request.getRestOperationType();
-    if (caller != null && op != RestOperationTypeEnum.TRANSACTION && op != RestOperationTypeEnum.BATCH) {
-      checkStored(request, caller, resource, null);
+    try {
+      rules.checkStored(caller, resource, null);
+    } catch (ForbiddenOperationException notHers) {
+      boolean inBundle = op == RestOperationTypeEnum.TRANSACTION || op == RestOperationTypeEnum.BATCH;
+      throw inBundle || conditional(request) ? foreignMatch() : notHers;
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestTokens;
@@ -281,6 +282,14 @@ class ForgedAccessTest {
     assertFalse(deleted.body().contains(record.substring(record.indexOf('/') + 1)),
         () -> "the refusal names the record the condition matched: " + deleted);
     assertFalse(deleted.body().contains("Observation/"), () -> "the refusal names a record pointing at it: " + deleted);
+    for (String type : List.of("transaction", "batch")) {
+      Http.Response bundle = midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"" + type + "\",\"entry\":[{"
+          + "\"request\":{\"method\":\"DELETE\",\"url\":\"EpisodeOfCare?patient=" + world.otherMother + "\"}}]}",
+          "application/fhir+json");
+      assertFalse(bundle.body().contains(record.substring(record.indexOf('/') + 1)),
+          () -> "a " + type + " entry's refusal names the record: " + bundle);
+      assertFalse(bundle.body().contains("409") || bundle.status() == 409, () -> type + ": " + bundle);
+    }
     assertEquals(200, admin.get("/fhir/" + record).status());
   }
 
