@@ -93,10 +93,14 @@ public class WriteGate {
    * does not name what it matched (its id, whose it is), as for a conditional create.
    */
   private void checkStored(RequestDetails request, Caller caller, IBaseResource previous, IBaseResource current) {
+    checkStored(caller, previous, current, conditional(request));
+  }
+
+  private void checkStored(Caller caller, IBaseResource previous, IBaseResource current, boolean nameNothing) {
     try {
       rules.checkStored(caller, previous, current);
     } catch (ForbiddenOperationException notHers) {
-      throw conditional(request) ? foreignMatch() : notHers;
+      throw nameNothing ? foreignMatch() : notHers;
     }
   }
 
@@ -114,12 +118,8 @@ public class WriteGate {
       return;
     }
     RestOperationTypeEnum op = request.getRestOperationType();
-    try {
-      rules.checkStored(caller, resource, null);
-    } catch (ForbiddenOperationException notHers) {
-      boolean inBundle = op == RestOperationTypeEnum.TRANSACTION || op == RestOperationTypeEnum.BATCH;
-      throw inBundle || conditional(request) ? foreignMatch() : notHers;
-    }
+    boolean inBundle = op == RestOperationTypeEnum.TRANSACTION || op == RestOperationTypeEnum.BATCH;
+    checkStored(caller, resource, null, inBundle || conditional(request));
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
@@ -162,10 +162,6 @@ public class WriteGate {
       return;
     }
     refuseForeignMatch(request);
-    if (write.current() == null && conditional(request)) {
-      // a delete passes no update hook: its stored version is checked here, before the gate names it
-      checkStored(request, caller, write.previous(), null);
-    }
     decide(request, caller, write, Set.of());
   }
 
