@@ -125,6 +125,7 @@ public class SecurityConfig {
     server.registerInterceptor(new AuthenticationInterceptor(verifier, settings.tokenAudience()));
     server.registerInterceptor(new AuthorizationInterceptor(ctx, daos, rules, scope));
     server.registerInterceptor(new FamilyFilterInterceptor(scope, new BsnMasker(ctx), rules));
+    server.registerInterceptor(new ConditionalMatchInterceptor());
     watchers.orderedStream().forEach(watcher -> watcher.install(server));
     server.registerInterceptor(new SecurityCapability(web));
     return new Installed();

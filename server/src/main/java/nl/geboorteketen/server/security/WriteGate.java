@@ -187,7 +187,7 @@ public class WriteGate {
     return op != null && request.getConditionalUrl(op) != null;
   }
 
-  private static ForbiddenOperationException foreignMatch() {
+  static ForbiddenOperationException foreignMatch() {
     return new ForbiddenOperationException("De voorwaarde van deze aanvraag past op een resource die niet de uwe is: "
         + "van een gezin waarmee u geen zorgrelatie heeft, of een record zonder gezin dat een andere organisatie of de "
         + "beheerder vastlegde. Er is niets gelezen of geschreven.");

@@ -29,14 +29,20 @@ public class IssueCodeInterceptor {
 
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException classify(Throwable thrown) {
-    if (thrown instanceof BaseServerResponseException e && e.getOperationOutcome() == null) {
-      IssueType code = BY_STATUS.get(e.getStatusCode());
-      if (code != null) {
-        OperationOutcome oo = new OperationOutcome();
-        oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(code).setDiagnostics(e.getMessage());
-        e.setOperationOutcome(oo);
-      }
+    if (thrown instanceof BaseServerResponseException e) {
+      classified(e);
     }
     return null;
+  }
+
+  /** For a hook that answers with an exception of its own, which the hooks after it no longer see. */
+  public static <E extends BaseServerResponseException> E classified(E e) {
+    IssueType code = BY_STATUS.get(e.getStatusCode());
+    if (e.getOperationOutcome() == null && code != null) {
+      OperationOutcome oo = new OperationOutcome();
+      oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(code).setDiagnostics(e.getMessage());
+      e.setOperationOutcome(oo);
+    }
+    return e;
   }
 }

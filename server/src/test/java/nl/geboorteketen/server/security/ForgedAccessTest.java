@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.geboorteketen.server.support.Fixtures;
 import nl.geboorteketen.server.support.Http;
 import nl.geboorteketen.server.support.TestTokens;
@@ -271,6 +273,44 @@ class ForgedAccessTest {
     assertFalse(patched.body().contains(id), () -> "the refusal names what the condition matched: " + patched);
     Observation still = admin.get("/fhir/" + foreign).resource(Observation.class);
     assertEquals(Observation.ObservationStatus.FINAL, still.getStatus());
+  }
+
+  /**
+   * HAPI fails a condition that matches several records with 412 and their number, before any write
+   * hook: one that also matched another family's record is refused as when it matched only that one;
+   * a conditional delete, whose matches no hook sees, answers 412 without the number.
+   */
+  @Test
+  void aConditionThatAlsoMatchesAnotherFamilyTellsNotHowMany() {
+    String condition = "Observation?code=http://snomed.info/sct%7C118185001";
+    int before = admin.get("/fhir/" + condition + "&_summary=count").resource(Bundle.class).getTotal();
+    assertTrue(before > 1, "the condition matches the stranger's record and others");
+    Observation note = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    String body = Http.FHIR.newJsonParser().encodeResourceToString(note);
+    String patch = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"cancelled\"}]";
+    Map<String, Http.Response> answers = new LinkedHashMap<>();
+    answers.put("DELETE", midwife.delete("/fhir/" + condition));
+    answers.put("PUT", midwife.put("/fhir/" + condition, body, "application/fhir+json"));
+    answers.put("PATCH", midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/" + condition))
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).header("Content-Type", "application/json-patch+json")));
+    answers.put("If-None-Exist", midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Observation"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/fhir+json")
+        .header("If-None-Exist", condition.substring(condition.indexOf('?') + 1).replace("%7C", "|"))));
+    answers.put("transaction", midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\","
+        + "\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"" + condition + "\"}}]}", "application/fhir+json"));
+    answers.put("batch", midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"batch\","
+        + "\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"" + condition + "\"}}]}", "application/fhir+json"));
+    answers.forEach((how, r) -> {
+      assertFalse(r.body().contains("matched"), () -> how + ": the answer tells how many records matched: " + r);
+      switch (how) {
+        case "DELETE", "transaction" -> assertTrue(r.status() == 412 && r.body().contains("meer dan één"), r::toString);
+        case "batch" -> assertTrue(r.resource(Bundle.class).getEntryFirstRep().getResponse().getStatus()
+            .startsWith("412"), r::toString);
+        default -> assertForbidden(r);
+      }
+    });
+    assertEquals(before, admin.get("/fhir/" + condition + "&_summary=count").resource(Bundle.class).getTotal());
   }
 
   /** Others' records point at it: HAPI's answer to such a delete (409) names them; the refusal does not. */
