@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import nl.geboorteketen.server.web.IssueCodeInterceptor;
+import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -16,17 +17,19 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 /**
  * What a failed conditional interaction tells a partner or a PGO about the records its condition
  * matched. HAPI fails a condition that matches several records (412) before any write hook, with
- * their number. A create, update or patch condition that also matched another family's record gets
- * the gate's refusal instead, as when it matched only that record; a conditional delete, whose match
- * HAPI counts without showing the records to any hook, gets a 412 without the number, also in a
- * batch. The beheerder keeps HAPI's answer.
+ * their number. One whose match HAPI showed to the family filter, and that matched another family's
+ * record, gets the gate's refusal, as when it matched only that record. Any other gets a 412 without
+ * the number, also as a batch entry: a delete's matches, and a batch entry's, reach no hook. The
+ * beheerder keeps HAPI's answer.
  */
 @Interceptor
 public class ConditionalMatchInterceptor {
 
-  private static final String SEVERAL_MATCHED = Msg.code(962);
-  static final String SEVERAL = "De voorwaarde van deze verwijdering past op meer dan één resource; er is niets "
-      + "verwijderd. Maak de voorwaarde nauwer, bijvoorbeeld met _id.";
+  /** HAPI's failures of a conditional create, delete, patch and update that matched several records. */
+  private static final List<String> SEVERAL_MATCHED = List.of(Msg.code(958), Msg.code(962), Msg.code(972),
+      Msg.code(988));
+  static final String SEVERAL = "De voorwaarde van deze aanvraag past op meer dan één resource; er is niets "
+      + "geschreven. Maak de voorwaarde nauwer, bijvoorbeeld met _id.";
 
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException answer(RequestDetails request, Throwable thrown) {
@@ -37,7 +40,7 @@ public class ConditionalMatchInterceptor {
       return IssueCodeInterceptor.classified(WriteGate.foreignMatch());
     }
     if (countHidden(request) && thrown instanceof PreconditionFailedException
-        && thrown.getMessage().startsWith(SEVERAL_MATCHED)) {
+        && severalMatched(thrown.getMessage())) {
       return IssueCodeInterceptor.classified(new PreconditionFailedException(SEVERAL));
     }
     return null;
@@ -50,13 +53,17 @@ public class ConditionalMatchInterceptor {
         && bundle.getType() == Bundle.BundleType.BATCHRESPONSE) {
       for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
         if (entry.getResponse().getOutcome() instanceof OperationOutcome oo && oo.getIssue().stream()
-            .anyMatch(i -> i.getDiagnostics() != null && i.getDiagnostics().startsWith(SEVERAL_MATCHED))) {
+            .anyMatch(i -> severalMatched(i.getDiagnostics()))) {
           entry.getResponse().setOutcome((OperationOutcome) IssueCodeInterceptor
               .classified(new PreconditionFailedException(SEVERAL)).getOperationOutcome());
         }
       }
     }
     return true;
+  }
+
+  private static boolean severalMatched(String message) {
+    return message != null && SEVERAL_MATCHED.stream().anyMatch(message::startsWith);
   }
 
   private static boolean countHidden(RequestDetails request) {

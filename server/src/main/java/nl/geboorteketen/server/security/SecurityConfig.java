@@ -99,7 +99,8 @@ public class SecurityConfig {
    */
   @Bean
   public WriteGate writeGate(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector,
-      Settings settings, IInterceptorService storageInterceptors, StoredRecords stored, FamilyScope scope) {
+      Settings settings, IInterceptorService storageInterceptors, StoredRecords stored, FamilyScope scope,
+      DaoRegistry daos) {
     WriteRules.RecordOwners owners = new WriteRules.RecordOwners() {
       @Override
       public Set<String> of(String record) {
@@ -112,7 +113,8 @@ public class SecurityConfig {
       }
     };
     WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector, owners),
-        new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())));
+        new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())), scope,
+        (type, pid) -> daos.getResourceDao(type).readByPid(pid));
     storageInterceptors.registerInterceptor(gate);
     return gate;
   }

@@ -6,6 +6,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,12 +50,21 @@ public class WriteGate {
     }
   }
 
+  /** The stored record a condition matched, by HAPI's storage id. */
+  public interface MatchedRecords {
+    IBaseResource read(String type, IResourcePersistentId<?> pid);
+  }
+
   private final WriteRules rules;
   private final CareFacts facts;
+  private final FamilyScope scope;
+  private final MatchedRecords matched;
 
-  public WriteGate(WriteRules rules, CareFacts facts) {
+  public WriteGate(WriteRules rules, CareFacts facts, FamilyScope scope, MatchedRecords matched) {
     this.rules = rules;
     this.facts = facts;
+    this.scope = scope;
+    this.matched = matched;
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
@@ -129,7 +140,7 @@ public class WriteGate {
 
   @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
   @SuppressWarnings("unchecked")
-  public void bundleProcessed(RequestDetails request) {
+  public void bundleProcessed(RequestDetails request, TransactionDetails details) {
     Caller caller = callerOf(request);
     if (caller == null) {
       return;
@@ -148,6 +159,30 @@ public class WriteGate {
       updates.stream().filter(w -> !decided.contains(w.ref()))
           .forEach(w -> rules.checkStored(caller, w.previous(), w.current()));
     }
+    refuseForeignConditions(request, caller, details);
+  }
+
+  /**
+   * HAPI resolves a bundle's conditions before its entries and shows none of the matches to a hook
+   * (a single request's are, see {@link #FOREIGN_MATCH}); a conditional create whose condition
+   * matched answers with the match's id. So each condition's match is something this request wrote
+   * and the gate passed, or a record the caller may see. In a batch this runs for each entry.
+   */
+  private void refuseForeignConditions(RequestDetails request, Caller caller, TransactionDetails details) {
+    if (caller.isBeheerder() || details == null) {
+      return;
+    }
+    Set<String> decided = written(request);
+    details.getResolvedMatchUrls().forEach((condition, pid) -> {
+      if (pid == TransactionDetails.NOT_FOUND || condition.indexOf('?') < 1) {
+        return;
+      }
+      IBaseResource match = matched.read(condition.substring(0, condition.indexOf('?')), pid);
+      if (match != null && !decided.contains(match.fhirType() + "/" + match.getIdElement().getIdPart())
+          && !scope.maySee(request, caller, match)) {
+        throw foreignMatch();
+      }
+    });
   }
 
   private void onWrite(RequestDetails request, Write write) {

@@ -244,6 +244,32 @@ class ForgedAccessTest {
         .contains("voorwaarde van deze aanvraag"), "the refused match is in the audit log");
   }
 
+  /** HAPI resolves a bundle's conditions before its entries, past the show hook that marks a match. */
+  @Test
+  void aConditionalCreateInABundleDoesNotAnswerWithAnotherFamilysRecord() {
+    String herId = world.otherMother.substring(world.otherMother.indexOf('/') + 1);
+    Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
+    copy.setId((String) null);
+    copy.getIdentifier().forEach(i -> i.setValue(world.otherMotherBsn));
+    Observation note = new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    for (Bundle.BundleType type : List.of(Bundle.BundleType.TRANSACTION, Bundle.BundleType.BATCH)) {
+      Bundle bundle = new Bundle().setType(type);
+      bundle.addEntry().setResource(note).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+      bundle.addEntry().setResource(copy).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient")
+          .setIfNoneExist("identifier=" + Fixtures.BSN_SYSTEM + "|" + world.otherMotherBsn);
+      Http.Response r = midwife.postJson("/fhir", bundle);
+      assertFalse(r.body().contains("Patient/" + herId), () -> type + " answers with her record: " + r);
+      if (type == Bundle.BundleType.TRANSACTION) {
+        assertForbidden(r);
+      } else {
+        List<Bundle.BundleEntryComponent> entries = r.resource(Bundle.class).getEntry();
+        assertTrue(entries.get(0).getResponse().getStatus().startsWith("201"), r::toString);
+        assertTrue(entries.get(1).getResponse().getStatus().startsWith("403"), r::toString);
+      }
+    }
+  }
+
   @Test
   void conditionalUpdateOfAnotherFamilysPatientStoresNothing() {
     Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
@@ -278,7 +304,7 @@ class ForgedAccessTest {
   /**
    * HAPI fails a condition that matches several records with 412 and their number, before any write
    * hook: one that also matched another family's record is refused as when it matched only that one;
-   * a conditional delete, whose matches no hook sees, answers 412 without the number.
+   * a conditional delete and a batch entry, whose matches no hook sees, answer 412 without the number.
    */
   @Test
   void aConditionThatAlsoMatchesAnotherFamilyTellsNotHowMany() {
@@ -301,16 +327,21 @@ class ForgedAccessTest {
         + "\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"" + condition + "\"}}]}", "application/fhir+json"));
     answers.put("batch", midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"batch\","
         + "\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"" + condition + "\"}}]}", "application/fhir+json"));
+    answers.put("batch If-None-Exist", midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"batch\","
+        + "\"entry\":[{\"resource\":" + body + ",\"request\":{\"method\":\"POST\",\"url\":\"Observation\","
+        + "\"ifNoneExist\":\"" + condition.substring(condition.indexOf('?') + 1).replace("%7C", "|") + "\"}}]}",
+        "application/fhir+json"));
     answers.forEach((how, r) -> {
       assertFalse(r.body().contains("matched"), () -> how + ": the answer tells how many records matched: " + r);
       switch (how) {
         case "DELETE", "transaction" -> assertTrue(r.status() == 412 && r.body().contains("meer dan één"), r::toString);
-        case "batch" -> assertTrue(r.resource(Bundle.class).getEntryFirstRep().getResponse().getStatus()
-            .startsWith("412"), r::toString);
+        case "batch", "batch If-None-Exist" -> assertTrue(r.resource(Bundle.class).getEntryFirstRep().getResponse()
+            .getStatus().startsWith("412") && r.body().contains("meer dan één"), r::toString);
         default -> assertForbidden(r);
       }
     });
     assertEquals(before, admin.get("/fhir/" + condition + "&_summary=count").resource(Bundle.class).getTotal());
+    assertTrue(admin.delete("/fhir/" + condition).body().contains("matched"), "the beheerder keeps HAPI's answer");
   }
 
   /** Others' records point at it: HAPI's answer to such a delete (409) names them; the refusal does not. */
