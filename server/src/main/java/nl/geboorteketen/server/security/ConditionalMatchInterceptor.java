@@ -36,7 +36,7 @@ public class ConditionalMatchInterceptor {
     if (request == null || thrown instanceof ForbiddenOperationException) {
       return null;
     }
-    if (request.getUserData().containsKey(WriteGate.FOREIGN_MATCH)) {
+    if (WriteGate.foreignMatched(request)) {
       return IssueCodeInterceptor.classified(WriteGate.foreignMatch());
     }
     if (countHidden(request) && thrown instanceof PreconditionFailedException

@@ -130,9 +130,8 @@ public class FamilyFilterInterceptor {
     boolean matching = MatchResourceUrlService.isDuringMatchUrlQuerySpan(request);
     if (matching || op != null && WRITES.contains(op)) {
       // inside a bundle the entries are decided by the gate after HAPI stored them all: only matches count here
-      boolean own = !matching && BUNDLES.contains(op) || r.getIdElement().hasIdPart()
-          && WriteGate.written(request).contains(r.fhirType() + "/" + r.getIdElement().getIdPart());
-      if (!own && !scope.maySee(request, caller, r)) {
+      boolean decidedLater = !matching && BUNDLES.contains(op);
+      if (!decidedLater && !WriteGate.mayMatch(request, caller, r, scope)) {
         // not thrown here: HAPI takes a refusal during its match search for "no match"
         request.getUserData().put(WriteGate.FOREIGN_MATCH, true);
       }

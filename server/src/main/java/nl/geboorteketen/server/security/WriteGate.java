@@ -45,8 +45,7 @@ public class WriteGate {
     }
 
     String ref() {
-      IBaseResource r = current != null ? current : previous;
-      return r.fhirType() + "/" + r.getIdElement().getIdPart();
+      return refOf(current != null ? current : previous);
     }
   }
 
@@ -172,14 +171,13 @@ public class WriteGate {
     if (caller.isBeheerder() || details == null) {
       return;
     }
-    Set<String> decided = written(request);
     details.getResolvedMatchUrls().forEach((condition, pid) -> {
-      if (pid == TransactionDetails.NOT_FOUND || condition.indexOf('?') < 1) {
+      int query = condition.indexOf('?');
+      if (pid == TransactionDetails.NOT_FOUND || query < 1) {
         return;
       }
-      IBaseResource match = matched.read(condition.substring(0, condition.indexOf('?')), pid);
-      if (match != null && !decided.contains(match.fhirType() + "/" + match.getIdElement().getIdPart())
-          && !scope.maySee(request, caller, match)) {
+      IBaseResource match = matched.read(condition.substring(0, query), pid);
+      if (match != null && !mayMatch(request, caller, match, scope)) {
         throw foreignMatch();
       }
     });
@@ -206,15 +204,27 @@ public class WriteGate {
     if (kept) {
       facts.keptBy(caller, write.current());
     }
-    IBaseResource r = write.current() != null ? write.current() : write.previous();
-    written(request).add(r.fhirType() + "/" + r.getIdElement().getIdPart());
+    written(request).add(write.ref());
   }
 
   /** A conditional interaction matched a resource the caller may not see: neither its content nor a write. */
   static void refuseForeignMatch(RequestDetails request) {
-    if (request.getUserData().containsKey(FOREIGN_MATCH)) {
+    if (foreignMatched(request)) {
       throw foreignMatch();
     }
+  }
+
+  static boolean foreignMatched(RequestDetails request) {
+    return request.getUserData().containsKey(FOREIGN_MATCH);
+  }
+
+  /** A condition may match what this request wrote (and the gate passed), or a record the caller may see. */
+  static boolean mayMatch(RequestDetails request, Caller caller, IBaseResource match, FamilyScope scope) {
+    return written(request).contains(refOf(match)) || scope.maySee(request, caller, match);
+  }
+
+  private static String refOf(IBaseResource r) {
+    return r.fhirType() + "/" + r.getIdElement().getIdPart();
   }
 
   private static boolean conditional(RequestDetails request) {

@@ -315,6 +315,7 @@ class ForgedAccessTest {
         .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
     String body = Http.FHIR.newJsonParser().encodeResourceToString(note);
     String patch = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"cancelled\"}]";
+    String ifNoneExist = condition.substring(condition.indexOf('?') + 1).replace("%7C", "|");
     Map<String, Http.Response> answers = new LinkedHashMap<>();
     answers.put("DELETE", midwife.delete("/fhir/" + condition));
     answers.put("PUT", midwife.put("/fhir/" + condition, body, "application/fhir+json"));
@@ -322,14 +323,14 @@ class ForgedAccessTest {
         .method("PATCH", HttpRequest.BodyPublishers.ofString(patch)).header("Content-Type", "application/json-patch+json")));
     answers.put("If-None-Exist", midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Observation"))
         .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/fhir+json")
-        .header("If-None-Exist", condition.substring(condition.indexOf('?') + 1).replace("%7C", "|"))));
+        .header("If-None-Exist", ifNoneExist)));
     answers.put("transaction", midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\","
         + "\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"" + condition + "\"}}]}", "application/fhir+json"));
     answers.put("batch", midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"batch\","
         + "\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"" + condition + "\"}}]}", "application/fhir+json"));
     answers.put("batch If-None-Exist", midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"batch\","
         + "\"entry\":[{\"resource\":" + body + ",\"request\":{\"method\":\"POST\",\"url\":\"Observation\","
-        + "\"ifNoneExist\":\"" + condition.substring(condition.indexOf('?') + 1).replace("%7C", "|") + "\"}}]}",
+        + "\"ifNoneExist\":\"" + ifNoneExist + "\"}}]}",
         "application/fhir+json"));
     answers.forEach((how, r) -> {
       assertFalse(r.body().contains("matched"), () -> how + ": the answer tells how many records matched: " + r);
