@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** Plain HTTP against the test server, for tests where status codes and raw bytes matter. */
@@ -93,6 +95,23 @@ public final class Http {
         return type.cast(FHIR.newJsonParser().parseResource(body));
       }
       return FHIR.newJsonParser().parseResource(type, body);
+    }
+
+    /**
+     * Whether the answer names {@code id} as a whole word outside its own envelope. A plain
+     * {@code body().contains(id)} is not a test: a bundle's random id and its self link (which
+     * holds the port) contain short numbers by chance.
+     */
+    public boolean mentions(String id) {
+      String text = body;
+      if (body.startsWith("{\"resourceType\":\"Bundle\"")) {
+        Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, body);
+        bundle.setIdElement(null);
+        bundle.setMeta(null);
+        bundle.getLink().clear();
+        text = FHIR.newJsonParser().encodeResourceToString(bundle);
+      }
+      return Pattern.compile("(?<![\\w.:-])" + Pattern.quote(id) + "(?![\\w-])").matcher(text).find();
     }
 
     public OperationOutcome outcome() {
