@@ -15,6 +15,7 @@ import nl.geboorteketen.server.fhir.StoredRecords;
 import nl.geboorteketen.server.packages.ProfilePackage;
 import nl.geboorteketen.server.rules.RuleTableStore;
 import nl.geboorteketen.server.validation.ProfileSelector;
+import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
 import nl.geboorteketen.server.validation.TargetVisibility;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
@@ -100,7 +101,7 @@ public class SecurityConfig {
   @Bean
   public WriteGate writeGate(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector,
       Settings settings, IInterceptorService storageInterceptors, StoredRecords stored, FamilyScope scope,
-      DaoRegistry daos) {
+      DaoRegistry daos, ProfileValidationInterceptor validation) {
     WriteRules.RecordOwners owners = new WriteRules.RecordOwners() {
       @Override
       public Set<String> of(String record) {
@@ -116,6 +117,7 @@ public class SecurityConfig {
         new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())), scope,
         (type, pid) -> daos.getResourceDao(type).readByPid(pid));
     storageInterceptors.registerInterceptor(gate);
+    validation.beforeNamingMatches(gate::refuseForeignMatches);
     return gate;
   }
 

@@ -147,10 +147,13 @@ public class WriteGate {
     List<Write> queued = (List<Write>) request.getUserData().remove(QUEUE);
     List<Write> updates = (List<Write>) request.getUserData().remove(UPDATES);
     refuseForeignMatch(request);
+    Set<String> sameRequest = new HashSet<>();
+    if (queued != null) {
+      queued.forEach(w -> sameRequest.add(w.ref()));
+    }
+    refuseForeignConditions(request, caller, details, sameRequest);
     if (queued != null) {
       queued.sort(Comparator.comparingInt(w -> ORDER.getOrDefault(w.type(), 9)));
-      Set<String> sameRequest = new HashSet<>();
-      queued.forEach(w -> sameRequest.add(w.ref()));
       queued.forEach(w -> decide(request, caller, w, sameRequest));
     }
     if (updates != null) {
@@ -158,7 +161,21 @@ public class WriteGate {
       updates.stream().filter(w -> !decided.contains(w.ref()))
           .forEach(w -> rules.checkStored(caller, w.previous(), w.current()));
     }
-    refuseForeignConditions(request, caller, details);
+  }
+
+  /**
+   * Before an answer that names what a condition of this request matched: refused as another
+   * family's when a match is not the caller's. A bundle's entries not yet decided count as its own.
+   */
+  public void refuseForeignMatches(RequestDetails request, TransactionDetails details) {
+    Caller caller = callerOf(request);
+    if (caller == null) {
+      return;
+    }
+    refuseForeignMatch(request);
+    Set<String> sameRequest = new HashSet<>();
+    queue(request).forEach(w -> sameRequest.add(w.ref()));
+    refuseForeignConditions(request, caller, details, sameRequest);
   }
 
   /**
@@ -167,7 +184,8 @@ public class WriteGate {
    * matched answers with the match's id. So each condition's match is something this request wrote
    * and the gate passed, or a record the caller may see. In a batch this runs for each entry.
    */
-  private void refuseForeignConditions(RequestDetails request, Caller caller, TransactionDetails details) {
+  private void refuseForeignConditions(RequestDetails request, Caller caller, TransactionDetails details,
+      Set<String> sameRequest) {
     if (caller.isBeheerder() || details == null) {
       return;
     }
@@ -177,7 +195,7 @@ public class WriteGate {
         return;
       }
       IBaseResource match = matched.read(condition.substring(0, query), pid);
-      if (match != null && !mayMatch(request, caller, match, scope)) {
+      if (match != null && !sameRequest.contains(refOf(match)) && !mayMatch(request, caller, match, scope)) {
         throw foreignMatch();
       }
     });

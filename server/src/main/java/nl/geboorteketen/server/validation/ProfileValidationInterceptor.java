@@ -6,7 +6,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.util.ResourceUtil;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.IValidatorModule;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
@@ -14,14 +16,18 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.utilities.i18n.I18nConstants;
@@ -43,6 +49,9 @@ public class ProfileValidationInterceptor {
   private final TargetProfiles targets;
 
   private static final int AFTER_THE_GUARDS = 100;
+  private static final String WAITING = ProfileValidationInterceptor.class.getName() + ".waiting";
+
+  private volatile BiConsumer<RequestDetails, TransactionDetails> beforeNamingMatches = (request, details) -> {};
 
   /** A refused element: where, and what is wrong with it. */
   private record Issue(String location, String text) {}
@@ -75,12 +84,80 @@ public class ProfileValidationInterceptor {
    */
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = AFTER_THE_GUARDS)
   public void onCreate(IBaseResource resource, RequestDetails request) {
-    validate(resource, request);
+    validateOrWait(resource, request);
   }
 
   @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = AFTER_THE_GUARDS)
   public void onUpdate(IBaseResource previous, IBaseResource updated, RequestDetails request) {
-    validate(updated, request);
+    validateOrWait(updated, request);
+  }
+
+  /**
+   * A conditional reference ({@code Patient?identifier=…}) names no target the validator can check:
+   * HAPI resolves it after the hooks above. Such a record is validated once resolved, before it
+   * commits, against what its references then name; otherwise {@code Organization?_id=…} would be
+   * stored as an Observation's subject.
+   */
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = AFTER_THE_GUARDS)
+  public void onCreateResolved(IBaseResource resource, RequestDetails request, TransactionDetails details) {
+    validateResolved(resource, request, details);
+  }
+
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = AFTER_THE_GUARDS)
+  public void onUpdateResolved(IBaseResource previous, IBaseResource updated, RequestDetails request,
+      TransactionDetails details) {
+    validateResolved(updated, request, details);
+  }
+
+  /**
+   * Called before a refusal of a resolved record is answered: the validator names a reference's
+   * target, so the security layer first refuses what the request's conditions matched of another
+   * family.
+   */
+  public void beforeNamingMatches(BiConsumer<RequestDetails, TransactionDetails> check) {
+    this.beforeNamingMatches = check;
+  }
+
+  private void validateOrWait(IBaseResource resource, RequestDetails request) {
+    if (request != null && hasConditionalReference(resource)) {
+      waiting(request).add(resource);
+      return;
+    }
+    validate(resource, request);
+  }
+
+  /** HAPI's validator reads the request's text when the parser kept it; that text has the conditions. */
+  private void validateResolved(IBaseResource resource, RequestDetails request, TransactionDetails details) {
+    Set<?> waiting = request == null ? null : (Set<?>) request.getUserData().get(WAITING);
+    if (waiting != null && waiting.remove(resource)) {
+      ResourceUtil.clearRawStringFromResource(resource);
+      try {
+        validate(resource, request);
+      } catch (UnprocessableEntityException invalid) {
+        beforeNamingMatches.accept(request, details);
+        throw invalid;
+      }
+    }
+  }
+
+  private boolean hasConditionalReference(IBaseResource resource) {
+    String sent = ResourceUtil.getRawStringFromResourceOrNull(resource);
+    if (sent != null && sent.indexOf('?') < 0) {
+      return false;
+    }
+    for (Reference ref : ctx.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
+      if (ref.hasReference() && ref.getReference().indexOf('?') > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The records of this request whose conditional references HAPI has yet to resolve, by identity. */
+  @SuppressWarnings("unchecked")
+  private static Set<IBaseResource> waiting(RequestDetails request) {
+    return (Set<IBaseResource>) request.getUserData().computeIfAbsent(WAITING,
+        k -> Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
   /** Validates against the selected profile (or a claimed one), outside any request; throws 422 on any error. */
