@@ -144,18 +144,11 @@ public class WriteGate {
     if (caller == null) {
       return;
     }
+    Set<String> sameRequest = refuseForeignMatches(request, caller, details);
     List<Write> queued = (List<Write>) request.getUserData().remove(QUEUE);
     List<Write> updates = (List<Write>) request.getUserData().remove(UPDATES);
-    refuseForeignMatch(request);
-    Set<String> sameRequest = new HashSet<>();
-    if (queued != null) {
-      queued.forEach(w -> sameRequest.add(w.ref()));
-    }
-    refuseForeignConditions(request, caller, details, sameRequest);
-    if (queued != null) {
-      queued.sort(Comparator.comparingInt(w -> ORDER.getOrDefault(w.type(), 9)));
-      queued.forEach(w -> decide(request, caller, w, sameRequest));
-    }
+    queued.sort(Comparator.comparingInt(w -> ORDER.getOrDefault(w.type(), 9)));
+    queued.forEach(w -> decide(request, caller, w, sameRequest));
     if (updates != null) {
       Set<String> decided = written(request);
       updates.stream().filter(w -> !decided.contains(w.ref()))
@@ -165,17 +158,22 @@ public class WriteGate {
 
   /**
    * Before an answer that names what a condition of this request matched: refused as another
-   * family's when a match is not the caller's. A bundle's entries not yet decided count as its own.
+   * family's when a match is not the caller's.
    */
   public void refuseForeignMatches(RequestDetails request, TransactionDetails details) {
     Caller caller = callerOf(request);
-    if (caller == null) {
-      return;
+    if (caller != null) {
+      refuseForeignMatches(request, caller, details);
     }
+  }
+
+  /** Returns the records this request wrote so far ("Type/id"): a condition may match those too. */
+  private Set<String> refuseForeignMatches(RequestDetails request, Caller caller, TransactionDetails details) {
     refuseForeignMatch(request);
     Set<String> sameRequest = new HashSet<>();
     queue(request).forEach(w -> sameRequest.add(w.ref()));
     refuseForeignConditions(request, caller, details, sameRequest);
+    return sameRequest;
   }
 
   /**
