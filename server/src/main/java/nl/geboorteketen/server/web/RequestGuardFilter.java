@@ -24,12 +24,16 @@ import java.util.regex.Pattern;
 
 /**
  * Refuses, before any parsing, request bodies over the configured size (413) and XML that
- * declares a DOCTYPE or an entity (400): the XXE family of attacks never reaches a parser. Every
+ * declares a DOCTYPE or an entity (400): the XXE family of attacks never reaches a parser. A body
+ * nested deeper than any record is refused too (400, {@link NestingDepth}). Every
  * response gets one Date header ({@link OneDateResponse}) and leaves whole ({@link HeldFlushResponse}).
  */
 public class RequestGuardFilter extends HttpFilter {
 
   private static final long DRAIN_FACTOR = 4;
+
+  /** Objects and arrays in JSON, elements in XML; FHIR records nest some ten deep. */
+  static final int MAX_NESTING = 100;
 
   private static final Pattern DTD = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
 
@@ -62,6 +66,11 @@ public class RequestGuardFilter extends HttpFilter {
           "XML met een DOCTYPE- of ENTITY-declaratie wordt niet aangenomen. Stuur de resource zonder DOCTYPE.");
       return;
     }
+    if (tooDeep(request.getContentType(), body)) {
+      PlainOutcome.send(response, 400, "structure", "De body is dieper genest dan " + MAX_NESTING
+          + " niveaus; geen FHIR-resource komt zo diep. Stuur de resource met minder geneste elementen.");
+      return;
+    }
     chain.doFilter(new CachedBodyRequest(request, body), response);
   }
 
@@ -85,16 +94,35 @@ public class RequestGuardFilter extends HttpFilter {
         "De body van de aanvraag is groter dan het maximum van " + maxBytes + " bytes (instelling GK_MAX_REQUEST_BYTES).");
   }
 
+  /** Only what a FHIR parser would read: a Binary's bytes are no structure. */
+  private static boolean tooDeep(String contentType, byte[] body) {
+    if (looksLikeXml(contentType, body)) {
+      return NestingDepth.exceeds(body, true, MAX_NESTING);
+    }
+    boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")
+        || firstByte(body) == '{' || firstByte(body) == '[';
+    return json && !isForm(contentType) && NestingDepth.exceeds(body, false, MAX_NESTING);
+  }
+
+  private static boolean isForm(String contentType) {
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+  }
+
   private static boolean looksLikeXml(String contentType, byte[] body) {
     if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("xml")) {
       return true;
     }
+    return firstByte(body) == '<';
+  }
+
+  /** The first byte that is not whitespace or a UTF-8 byte order mark, or 0. */
+  private static byte firstByte(byte[] body) {
     for (byte b : body) {
       if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
-        return b == '<';
+        return b;
       }
     }
-    return false;
+    return 0;
   }
 
   private static byte[] readAtMost(InputStream in, long limit) throws IOException {
@@ -128,7 +156,7 @@ public class RequestGuardFilter extends HttpFilter {
     public synchronized Map<String, String[]> getParameterMap() {
       if (parameters == null) {
         String type = getContentType();
-        parameters = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        parameters = isForm(type)
             ? FormParameters.merge(super.getParameterMap(), new String(body, charset()))
             : super.getParameterMap();
       }

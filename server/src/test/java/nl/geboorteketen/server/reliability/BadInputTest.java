@@ -74,6 +74,19 @@ class BadInputTest {
         sb.append("[".repeat(depth)).append("\"x\"").append("]".repeat(depth)).append('}');
         return sb.toString().getBytes(StandardCharsets.UTF_8);
       }
+      case "gen:deep-extensions-json": {
+        // deep enough to overflow the validator's stack, yet within the JSON parser's own limit
+        String open = "{\"url\":\"http://example.org/nest\",\"extension\":[";
+        String leaf = "{\"url\":\"http://example.org/leaf\",\"valueString\":\"x\"}";
+        return ("{\"resourceType\":\"Organization\",\"name\":\"Diep\",\"extension\":[" + open.repeat(400) + leaf
+            + "]}".repeat(400) + "]}").getBytes(StandardCharsets.UTF_8);
+      }
+      case "gen:deep-extensions-xml": {
+        String open = "<extension url=\"http://example.org/nest\">";
+        String leaf = "<extension url=\"http://example.org/leaf\"><valueString value=\"x\"/></extension>";
+        return ("<Organization xmlns=\"http://hl7.org/fhir\">" + open.repeat(400) + leaf + "</extension>".repeat(400)
+            + "<name value=\"Diep\"/></Organization>").getBytes(StandardCharsets.UTF_8);
+      }
       case "gen:bundle-10000": {
         Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         for (int i = 0; i < 10_000; i++) {

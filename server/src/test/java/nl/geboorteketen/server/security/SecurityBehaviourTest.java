@@ -192,6 +192,27 @@ class SecurityBehaviourTest {
         "the beheerder sees everything, total included");
   }
 
+  /** HAPI answers a page asked for without _bundletype with a Bundle of no type, total included. */
+  @Test
+  void aPageAskedForWithoutItsBundleTypeCountsNoOtherFamilies() {
+    Http midwife = as(TestTokens.partner("verloskundige", SecurityWorld.MIDWIFE));
+    String own = searchId(midwife.get("/fhir/Patient?_total=accurate&_count=1").resource(Bundle.class));
+    String beheerders = searchId(Http.shared().get("/fhir/Patient?_total=accurate&_count=1").resource(Bundle.class));
+    for (String id : List.of(own, beheerders)) {
+      for (String type : List.of("", "&_bundletype=searchset", "&_bundletype=collection")) {
+        Bundle page = midwife.get("/fhir?_getpages=" + id + "&_getpagesoffset=0&_count=1" + type).resource(Bundle.class);
+        assertFalse(page.hasTotal(), "page of " + id + type + " tells a total of " + page.getTotal());
+      }
+    }
+    Bundle page = Http.shared().get("/fhir?_getpages=" + beheerders + "&_getpagesoffset=0&_count=1").resource(Bundle.class);
+    assertTrue(page.hasTotal(), "the beheerder's page keeps its total");
+  }
+
+  private static String searchId(Bundle firstPage) {
+    String next = firstPage.getLink(Bundle.LINK_NEXT).getUrl();
+    return next.replaceAll(".*_getpages=([^&]+).*", "$1");
+  }
+
   @Test
   void aPartnerCannotWriteIntoAFamilyItDoesNotCareFor() {
     // naming itself as the sender does not make a care relationship with a family it never cared for
