@@ -3,6 +3,8 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import com.nimbusds.jose.jwk.JWK;
 import java.util.List;
@@ -18,6 +20,7 @@ import nl.geboorteketen.server.validation.ProfileSelector;
 import nl.geboorteketen.server.validation.ProfileValidationInterceptor;
 import nl.geboorteketen.server.validation.TargetVisibility;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -115,7 +118,17 @@ public class SecurityConfig {
     };
     WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector, owners),
         new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())), scope,
-        (type, pid) -> daos.getResourceDao(type).readByPid(pid));
+        new WriteGate.MatchedRecords() {
+          @Override
+          public IBaseResource read(String type, IResourcePersistentId<?> pid) {
+            return daos.getResourceDao(type).readByPid(pid);
+          }
+
+          @Override
+          public IBaseResource read(IIdType id) {
+            return daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails());
+          }
+        });
     storageInterceptors.registerInterceptor(gate);
     validation.beforeNamingMatches(gate::refuseForeignMatches);
     return gate;

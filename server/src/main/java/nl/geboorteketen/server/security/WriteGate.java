@@ -3,12 +3,16 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.model.DeleteConflict;
+import ca.uhn.fhir.jpa.api.model.DeleteConflictList;
+import ca.uhn.fhir.jpa.delete.DeleteConflictOutcome;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
  * Every stored write, in its own database transaction, passes here before it commits: a caller's
@@ -49,9 +54,11 @@ public class WriteGate {
     }
   }
 
-  /** The stored record a condition matched, by HAPI's storage id. */
+  /** Stored records, read as the server: what a condition matched, by HAPI's storage id, or by id. */
   public interface MatchedRecords {
     IBaseResource read(String type, IResourcePersistentId<?> pid);
+
+    IBaseResource read(IIdType id);
   }
 
   private final WriteRules rules;
@@ -130,6 +137,29 @@ public class WriteGate {
     RestOperationTypeEnum op = request.getRestOperationType();
     boolean inBundle = op == RestOperationTypeEnum.TRANSACTION || op == RestOperationTypeEnum.BATCH;
     checkStored(caller, resource, null, inBundle || conditional(request));
+  }
+
+  /**
+   * HAPI refuses a delete of a record others still point at (409) and names the first of them and
+   * the element that points. When one of them is a record the caller may not see, the refusal
+   * names none of them: an own record can be pointed at from another family (by the beheerder, or
+   * by a partner who cares for both).
+   */
+  @Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
+  public DeleteConflictOutcome deleteConflicts(DeleteConflictList conflicts, RequestDetails request) {
+    Caller caller = callerOf(request);
+    if (caller == null || caller.isBeheerder()) {
+      return null;
+    }
+    for (DeleteConflict conflict : conflicts) {
+      IBaseResource source = matched.read(conflict.getSourceId());
+      if (source == null || !mayMatch(request, caller, source, scope)) {
+        throw new ResourceVersionConflictException(conflict.getTargetId().toUnqualifiedVersionless().getValue()
+            + " kan niet worden verwijderd: er verwijzen resources naar die u niet mag zien (van een gezin waarmee u "
+            + "geen zorgrelatie heeft). Er is niets verwijderd.");
+      }
+    }
+    return null;
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)

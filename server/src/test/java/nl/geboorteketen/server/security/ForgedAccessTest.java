@@ -366,6 +366,48 @@ class ForgedAccessTest {
     assertEquals(200, admin.get("/fhir/" + record).status());
   }
 
+  /**
+   * HAPI refuses a delete of a record others point at and names the first of them. A record of
+   * another family pointing at an own record (the beheerder may write one) is not named.
+   */
+  @Test
+  void aDeleteRefusedForAnotherFamilysReferrerDoesNotNameIt() {
+    String own = created(admin.postJson("/fhir/Observation", note(SecurityWorld.ANNA)));
+    Observation theirs = note(world.otherMother);
+    theirs.addDerivedFrom(new Reference(own));
+    String their = created(admin.postJson("/fhir/Observation", theirs));
+    String theirId = their.substring(their.indexOf('/') + 1);
+    Http.Response alone = midwife.delete("/fhir/" + own);
+    assertEquals(409, alone.status(), alone::toString);
+    assertFalse(alone.mentions(theirId), () -> "the refusal names the other family's record: " + alone);
+    for (String type : List.of("transaction", "batch")) {
+      Http.Response bundle = midwife.post("/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"" + type
+          + "\",\"entry\":[{\"request\":{\"method\":\"DELETE\",\"url\":\"" + own + "\"}}]}", "application/fhir+json");
+      assertTrue(bundle.status() == 409 || bundle.body().contains("\"status\":\"409"), () -> type + ": " + bundle);
+      assertFalse(bundle.mentions(theirId), () -> "a " + type + " entry's refusal names the record: " + bundle);
+    }
+    assertEquals(200, admin.get("/fhir/" + own).status());
+
+    // with only her own records pointing at it, HAPI's answer names the first, as before
+    assertTrue(admin.delete("/fhir/" + their).status() < 300);
+    Observation ours = note(SecurityWorld.ANNA);
+    ours.addDerivedFrom(new Reference(own));
+    String our = created(admin.postJson("/fhir/Observation", ours));
+    Http.Response named = midwife.delete("/fhir/" + own);
+    assertEquals(409, named.status(), named::toString);
+    assertTrue(named.mentions(our.substring(our.indexOf('/') + 1)), named::toString);
+  }
+
+  private static Observation note(String subject) {
+    return new Observation().setStatus(Observation.ObservationStatus.FINAL)
+        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(subject));
+  }
+
+  private static String created(Http.Response r) {
+    assertEquals(201, r.status(), r::toString);
+    return r.resource(Observation.class).getIdElement().toUnqualifiedVersionless().getValue();
+  }
+
   @Test
   void aSecondPatientWithTheSameBsnIsAConflict() {
     Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
