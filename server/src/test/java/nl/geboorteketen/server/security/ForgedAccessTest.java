@@ -135,12 +135,10 @@ class ForgedAccessTest {
 
   @Test
   void aWriteThatTouchesTwoFamiliesIsRefusedWhole() {
-    Observation note = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation note = note(SecurityWorld.ANNA);
     note.addFocus(new Reference(world.otherMother));
     assertForbidden(midwife.postJson("/fhir/Observation", note));
-    Observation byBsn = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation byBsn = note(SecurityWorld.ANNA);
     byBsn.addFocus().getIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(world.otherMotherBsn);
     assertForbidden(midwife.postJson("/fhir/Observation", byBsn));
   }
@@ -152,16 +150,14 @@ class ForgedAccessTest {
   @Test
   void aRecordPointingAtAStrangersRecordIsRefusedWithoutSayingWhose() {
     String strangersPregnancy = world.other.get("Observation/family-jansen-pregnancy");
-    Observation pointing = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation pointing = note(SecurityWorld.ANNA);
     pointing.addFocus(new Reference(strangersPregnancy));
     Http.Response r = midwife.postJson("/fhir/Observation", pointing);
     assertForbidden(r);
     assertTrue(r.outcome().getIssueFirstRep().getDiagnostics().contains(strangersPregnancy), r::toString);
     assertFalse(r.body().contains(world.otherMother), () -> "names the stranger: " + r);
 
-    Observation derived = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation derived = note(SecurityWorld.ANNA);
     derived.addFocus(new Reference(world.otherTask));
     assertForbidden(midwife.postJson("/fhir/Observation", derived));
   }
@@ -173,8 +169,7 @@ class ForgedAccessTest {
         .setCode(new CodeableConcept().setText("verborgen")).setSubject(new Reference(SecurityWorld.ANNA));
     hidden.addFocus(new Reference(world.other.get("Observation/family-jansen-pregnancy")));
     hidden.setId("hidden");
-    Observation outer = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation outer = note(SecurityWorld.ANNA);
     outer.addContained(hidden);
     outer.addHasMember(new Reference("#hidden"));
     assertForbidden(midwife.postJson("/fhir/Observation", outer));
@@ -224,8 +219,7 @@ class ForgedAccessTest {
   @Test
   void conditionalCreateDoesNotHandOverAnotherFamilysResource() {
     String foreign = world.other.get("Observation/family-jansen-pregnancy");
-    Observation mine = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation mine = note(SecurityWorld.ANNA);
     Http.Response r = midwife.send(HttpRequest.newBuilder(URI.create(root() + "/fhir/Observation"))
         .POST(HttpRequest.BodyPublishers.ofString(Http.FHIR.newJsonParser().encodeResourceToString(mine)))
         .header("Content-Type", "application/fhir+json")
@@ -251,8 +245,7 @@ class ForgedAccessTest {
     Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
     copy.setId((String) null);
     copy.getIdentifier().forEach(i -> i.setValue(world.otherMotherBsn));
-    Observation note = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation note = note(SecurityWorld.ANNA);
     for (Bundle.BundleType type : List.of(Bundle.BundleType.TRANSACTION, Bundle.BundleType.BATCH)) {
       Bundle bundle = new Bundle().setType(type);
       bundle.addEntry().setResource(note).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
@@ -311,8 +304,7 @@ class ForgedAccessTest {
     String condition = "Observation?code=http://snomed.info/sct%7C118185001";
     int before = admin.get("/fhir/" + condition + "&_summary=count").resource(Bundle.class).getTotal();
     assertTrue(before > 1, "the condition matches the stranger's record and others");
-    Observation note = new Observation().setStatus(Observation.ObservationStatus.FINAL)
-        .setCode(new CodeableConcept().setText("notitie")).setSubject(new Reference(SecurityWorld.ANNA));
+    Observation note = note(SecurityWorld.ANNA);
     String body = Http.FHIR.newJsonParser().encodeResourceToString(note);
     String patch = "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"cancelled\"}]";
     String ifNoneExist = condition.substring(condition.indexOf('?') + 1).replace("%7C", "|");
