@@ -134,6 +134,14 @@ public class SecurityConfig {
     return gate;
   }
 
+  /** On the storage layer: every search a partner or PGO makes, conditions included, passes it. */
+  @Bean
+  public ReverseChainGuard reverseChainGuard(AccessRules rules, IInterceptorService storageInterceptors) {
+    ReverseChainGuard guard = new ReverseChainGuard(rules);
+    storageInterceptors.registerInterceptor(guard);
+    return guard;
+  }
+
   /** Puts everything on the FHIR endpoint; the order of registration is the order of the hooks. */
   @Bean
   public Installed securityInstalled(RestfulServer server, FhirContext ctx, DaoRegistry daos, TokenVerifier verifier,
