@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.geboorteketen.server.notification.TaskSubscriptions;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Task;
 
@@ -165,6 +166,21 @@ public class FamilyScope {
   }
 
   /**
+   * The BSNs a resource names a person by. A Patient without an id of ours (an entry of a stored
+   * Bundle, whose fullUrl is a urn:uuid as in any document from elsewhere) is named by her own BSN,
+   * as a contained Patient is; a stored Patient is herself and never read this way.
+   */
+  private static Set<String> bsnsNamed(IBaseResource resource, References refs) {
+    if (!(resource instanceof Patient person)) {
+      return refs.bsns();
+    }
+    Set<String> bsns = new LinkedHashSet<>(refs.bsns());
+    person.getIdentifier().stream().filter(i -> BSN_SYSTEM.equals(i.getSystem()) && i.hasValue())
+        .forEach(i -> bsns.add(i.getValue()));
+    return bsns;
+  }
+
+  /**
    * @param hops how many records deep a resource that names no person is followed to the records it
    *     is about (a Provenance to its target, an Observation to its focus); {@link #NOT_FOLLOWED}
    *     for the entries of a stored Bundle
@@ -178,7 +194,7 @@ public class FamilyScope {
           .forEach(e -> owners.addAll(membersOf(e.getResource(), NOT_FOLLOWED)));
       return owners;
     }
-    // a Patient inside a stored Bundle may carry its urn:uuid fullUrl as id: that names no one
+    // a Patient inside a stored Bundle may carry its urn:uuid fullUrl as id: then her BSN names her (below)
     if (resource.fhirType().equals("Patient") && resource.getIdElement().isIdPartValid()) {
       owners.add("Patient/" + resource.getIdElement().getIdPart());
       return owners;
@@ -189,7 +205,7 @@ public class FamilyScope {
       // a record the ledger does not know makes the resource no one's but the beheerder's
       owners.add(cache.episode(record).map(CareLedger.Episode::patient).orElse(record));
     }
-    for (String bsn : refs.bsns()) {
+    for (String bsn : bsnsNamed(resource, refs)) {
       // a person named by BSN alone is hers when the ledger knows the BSN, and otherwise the beheerder's only
       owners.add(ledger.patientWithBsn(bsn).orElse("Patient?identifier=" + BSN_SYSTEM + "|" + bsn));
     }

@@ -284,6 +284,39 @@ class SecurityBehaviourTest {
     assertFalse(search.mentions(stored.resource(Bundle.class).getIdElement().getIdPart()), search::toString);
   }
 
+  /**
+   * A document from elsewhere names its people by urn:uuid fullUrls: its Patient has no id of ours,
+   * only her BSN. That BSN says whose the document is; a BSN no Patient has leaves it to the beheerder.
+   */
+  @Test
+  void aDocumentWhosePatientIsNamedByBsnAloneIsHerFamilysToRead() {
+    String unknownBsn = SecurityWorld.randomBsn();
+    for (String bsn : List.of(world.otherMotherBsn, unknownBsn)) {
+      Bundle doc = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(new java.util.Date());
+      doc.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID());
+      Patient mother = new Patient().setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1990-01-01"));
+      mother.addIdentifier().setSystem("http://fhir.nl/fhir/NamingSystem/bsn").setValue(bsn);
+      String motherUrn = "urn:uuid:" + UUID.randomUUID();
+      Composition c = new Composition().setStatus(Composition.CompositionStatus.FINAL).setDate(new java.util.Date())
+          .setTitle("Overdracht van elders").setType(new CodeableConcept().setText("overdracht"))
+          .setSubject(new Reference(motherUrn));
+      c.addAuthor().setDisplay("een ander systeem");
+      doc.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(c);
+      doc.addEntry().setFullUrl(motherUrn).setResource(mother);
+      Http.Response stored = Http.shared().postJson("/fhir/Bundle", doc);
+      assertEquals(201, stored.status(), stored::toString);
+      String id = stored.resource(Bundle.class).getIdElement().getIdPart();
+
+      for (String stranger : List.of(TestTokens.partner("kraamzorg", SecurityWorld.KRAAMZORG),
+          TestTokens.pgo(SecurityWorld.ANNA_BSN))) {
+        assertEquals(403, as(stranger).get("/fhir/Bundle/" + id).status(), "not the caller's family: " + bsn);
+        assertFalse(as(stranger).get("/fhir/Bundle?type=document&_count=500").mentions(id));
+      }
+      int ownMidwife = as(TestTokens.partner("verloskundige", world.otherMidwife)).get("/fhir/Bundle/" + id).status();
+      assertEquals(bsn.equals(unknownBsn) ? 403 : 200, ownMidwife, "her midwife reads it; no one's is the beheerder's");
+    }
+  }
+
   @Test
   void auditEventsCannotBeChangedOrDeletedEvenByTheBeheerder() {
     Http admin = Http.shared();

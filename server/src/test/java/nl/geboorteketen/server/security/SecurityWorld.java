@@ -31,7 +31,7 @@ final class SecurityWorld {
   static final String KRAAMZORG = "Organization/family-jansen-kraamzorg";
   static final String JGZ = "Organization/family-jansen-jgz";
   static final String RECORD = "EpisodeOfCare/family-jansen-zwangerschap";
-  private static String document;
+  private static final Map<String, String> DOCUMENTS = new java.util.HashMap<>();
 
   private static SecurityWorld world;
 
@@ -137,13 +137,14 @@ final class SecurityWorld {
     Task t = new Task().setStatus(Task.TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER)
         .setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "308292007", "Transfer of care")))
         .setFor(new Reference(forPatient)).setRequester(new Reference(requester)).setOwner(new Reference(owner))
-        .setFocus(new Reference(document())).setAuthoredOnElement(DateTimeType.now());
+        .setFocus(new Reference(document(forPatient))).setAuthoredOnElement(DateTimeType.now());
     t.addExtension("https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record", new Reference(maternalRecord));
     return t;
   }
 
-  private static synchronized String document() {
-    if (document == null) {
+  /** A minimal handover document about this patient, stored once per patient. */
+  private static synchronized String document(String forPatient) {
+    return DOCUMENTS.computeIfAbsent(forPatient, p -> {
       Bundle doc = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(new java.util.Date());
       doc.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + java.util.UUID.randomUUID());
       org.hl7.fhir.r4.model.Composition c = new org.hl7.fhir.r4.model.Composition()
@@ -151,17 +152,17 @@ final class SecurityWorld {
           .setTitle("Testdocument").setType(new CodeableConcept().setText("overdracht"));
       c.addAuthor().setDisplay("test");
       doc.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(c);
-      // a handover document carries the family's records as they were, BSN included
-      Patient anna = Fixtures.example(Patient.class, "family-jansen-anna");
-      anna.setId((String) null);
-      String annaInDocument = "urn:uuid:" + java.util.UUID.randomUUID();
-      c.setSubject(new Reference(annaInDocument));
-      doc.addEntry().setFullUrl(annaInDocument).setResource(anna);
+      // a handover document carries the family's records as they were, BSN included: that names its family
+      Patient person = Http.shared().get("/fhir/" + p).resource(Patient.class);
+      person.setId((String) null);
+      person.setMeta(null);
+      String inDocument = "urn:uuid:" + java.util.UUID.randomUUID();
+      c.setSubject(new Reference(inDocument));
+      doc.addEntry().setFullUrl(inDocument).setResource(person);
       Http.Response r = Http.shared().postJson("/fhir/Bundle", doc);
       assertEquals(201, r.status(), r::toString);
-      document = "Bundle/" + r.resource(Bundle.class).getIdElement().getIdPart();
-    }
-    return document;
+      return "Bundle/" + r.resource(Bundle.class).getIdElement().getIdPart();
+    });
   }
 
   static Consent partnerConsent(String mother, String org, Consent.ConsentProvisionType type) {
