@@ -66,9 +66,24 @@ public record NotificationSettings(
         return false;
       }
       String normalised = uri.toString();
-      return allowedEndpoints.stream().anyMatch(normalised::startsWith);
+      return allowedEndpoints.stream().anyMatch(prefix -> startsWithWhole(normalised, prefix));
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /**
+   * A prefix ends where a host, port or path segment ends: "https://jgz.example.nl" allows
+   * "https://jgz.example.nl/hook", not "https://jgz.example.nl.evil.org/hook"; "…/fhir-hook" allows
+   * "…/fhir-hook/x", not "…/fhir-hook-evil". A prefix that ends in "/" or ":" has said where it ends.
+   */
+  static boolean startsWithWhole(String endpoint, String prefix) {
+    if (!endpoint.startsWith(prefix)) {
+      return false;
+    }
+    if (endpoint.length() == prefix.length() || prefix.endsWith("/") || prefix.endsWith(":")) {
+      return true;
+    }
+    return "/?#".indexOf(endpoint.charAt(prefix.length())) >= 0;
   }
 }
