@@ -104,7 +104,7 @@ public class SecurityConfig {
   @Bean
   public WriteGate writeGate(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector,
       Settings settings, IInterceptorService storageInterceptors, StoredRecords stored, FamilyScope scope,
-      DaoRegistry daos, ProfileValidationInterceptor validation) {
+      DaoRegistry daos, ProfileValidationInterceptor validation, LedgerCache cache) {
     WriteRules.RecordOwners owners = new WriteRules.RecordOwners() {
       @Override
       public Set<String> of(String record) {
@@ -116,7 +116,7 @@ public class SecurityConfig {
         return scope.familyMembersOf(resource);
       }
     };
-    WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector, owners),
+    WriteGate gate = new WriteGate(new WriteRules(ctx, ledger, rules, selector, owners, cache::deniesPartner),
         new CareFacts(ledger, java.time.Duration.ofDays(settings.careGraceDays())), scope,
         new WriteGate.MatchedRecords() {
           @Override

@@ -45,6 +45,12 @@ public class WriteRules {
     Set<String> of(IBaseResource resource);
   }
 
+  /** Whether a family refused sharing with an organisation (a partner-delen deny), as reading decides it. */
+  public interface Refusals {
+    boolean refused(String family, String organisation);
+  }
+
+  private static final String OR_REFUSED = " (of het gezin heeft de toestemming om ermee te delen ingetrokken). ";
   private static final String HOW_IT_STARTS = "Een zorgrelatie begint als uw praktijk haar zwangerschapsdossier "
       + "opent, als de beherende organisatie u aan het zorgteam van het gezin toevoegt, of als u een overdracht aanneemt.";
 
@@ -53,13 +59,25 @@ public class WriteRules {
   private final AccessRules rules;
   private final ProfileSelector selector;
   private final RecordOwners owners;
+  private final Refusals refusals;
 
-  public WriteRules(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector, RecordOwners owners) {
+  public WriteRules(FhirContext ctx, CareLedger ledger, AccessRules rules, ProfileSelector selector, RecordOwners owners,
+      Refusals refusals) {
     this.ctx = ctx;
     this.ledger = ledger;
     this.rules = rules;
     this.selector = selector;
     this.owners = owners;
+    this.refusals = refusals;
+  }
+
+  /**
+   * Writing into a family takes what reading it takes: a care relationship, and no refusal. An
+   * organisation the family refused would otherwise write a Consent that lets itself in again.
+   */
+  private boolean mayWriteInto(String org, String patient) {
+    String family = ledger.familyOf(patient);
+    return ledger.caresFor(org, family) && !refusals.refused(family, org);
   }
 
   /**
@@ -216,9 +234,9 @@ public class WriteRules {
 
   private void requireOwnFamilies(String org, Set<String> patients, Map<String, String> named, String what) {
     for (String patient : patients) {
-      if (!ledger.caresFor(org, ledger.familyOf(patient))) {
+      if (!mayWriteInto(org, patient)) {
         throw forbidden(what + " verwijst naar " + named.getOrDefault(patient, patient) + ", van een gezin waarmee "
-            + org + " geen zorgrelatie heeft. " + HOW_IT_STARTS);
+            + org + " geen zorgrelatie heeft" + OR_REFUSED + HOW_IT_STARTS);
       }
     }
   }
@@ -242,9 +260,9 @@ public class WriteRules {
         continue;
       }
       for (String patient : owners.of(record)) {
-        if (!starting.contains(patient) && !ledger.caresFor(org, ledger.familyOf(patient))) {
+        if (!starting.contains(patient) && !mayWriteInto(org, patient)) {
           throw forbidden(what + " verwijst naar " + record + ", en dat hoort bij een gezin waarmee " + org
-              + " geen zorgrelatie heeft. " + HOW_IT_STARTS);
+              + " geen zorgrelatie heeft" + OR_REFUSED + HOW_IT_STARTS);
         }
       }
     }

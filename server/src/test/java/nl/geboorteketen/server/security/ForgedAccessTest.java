@@ -400,6 +400,27 @@ class ForgedAccessTest {
     return r.resource(Observation.class).getIdElement().toUnqualifiedVersionless().getValue();
   }
 
+  /**
+   * The family refused sharing with this kraamzorg (a partner-delen deny); it is still in the care
+   * team. Writing a newer permit for itself would have let it in again, as the latest Consent decides.
+   */
+  @Test
+  void anOrganisationTheFamilyRefusedCannotWriteItselfBackIn() {
+    Http refused = Http.shared().withToken(TestTokens.partner("kraamzorg", world.refusedOrg));
+    assertRefused(refused.get("/fhir/" + SecurityWorld.ANNA));
+    int consents = admin.get("/fhir/Consent?patient=" + SecurityWorld.ANNA + "&_summary=count")
+        .resource(Bundle.class).getTotal();
+
+    Http.Response permit = refused.postJson("/fhir/Consent",
+        SecurityWorld.partnerConsent(SecurityWorld.ANNA, world.refusedOrg, Consent.ConsentProvisionType.PERMIT));
+    assertRefused(permit);
+    assertTrue(permit.outcome().getIssueFirstRep().getDiagnostics().contains("ingetrokken"), permit::toString);
+    assertRefused(refused.postJson("/fhir/Observation", note(SecurityWorld.ANNA)));
+    assertEquals(consents, admin.get("/fhir/Consent?patient=" + SecurityWorld.ANNA + "&_summary=count")
+        .resource(Bundle.class).getTotal(), "nothing stored");
+    assertRefused(refused.get("/fhir/" + SecurityWorld.ANNA));
+  }
+
   @Test
   void aSecondPatientWithTheSameBsnIsAConflict() {
     Patient copy = Fixtures.example(Patient.class, "family-jansen-anna");
