@@ -161,6 +161,38 @@ class CareRelationshipTest {
     assertTrue(kraamzorg.get("/fhir/" + f.mother() + "/$zorgrelaties").body().contains("\"handover\""));
   }
 
+  /** Before it cares for the family the receiver may accept or reject; it may not rewrite the Task. */
+  @Test
+  void theReceiverChangesAHandoversStatusAndNothingElse() {
+    Family f = newFamily();
+    Http kraamzorg = Http.shared().withToken(TestTokens.partner("kraamzorg", f.kraamzorg()));
+    Http.Response sent = f.midwife().postJson("/fhir/Task",
+        SecurityWorld.handoverTask(f.mother(), f.practice(), f.kraamzorg(), f.record()));
+    assertEquals(201, sent.status(), sent::toString);
+    String taskRef = "/fhir/Task/" + sent.resource(Task.class).getIdElement().getIdPart();
+    Task read = kraamzorg.get(taskRef).resource(Task.class);
+
+    Task otherRecord = read.copy().setStatus(Task.TaskStatus.ACCEPTED);
+    otherRecord.getExtensionByUrl("https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record")
+        .setValue(new Reference(SecurityWorld.get().otherRecord));
+    Task otherReason = read.copy().setStatus(Task.TaskStatus.ACCEPTED)
+        .setReasonReference(new Reference(SecurityWorld.get().otherMother));
+    for (Task rewritten : List.of(otherRecord, otherReason)) {
+      Http.Response refused = kraamzorg.put(taskRef, Http.FHIR.newJsonParser().encodeResourceToString(rewritten),
+          "application/fhir+json");
+      assertEquals(403, refused.status(), refused::toString);
+    }
+    Task stored = admin.get(taskRef).resource(Task.class);
+    assertEquals(Task.TaskStatus.REQUESTED, stored.getStatus(), "nothing stored");
+    assertEquals(f.record(), ((Reference) stored.getExtensionByUrl(
+        "https://fhir.geboorteketen.nl/StructureDefinition/ext-maternal-record").getValue()).getReference());
+
+    Task accepted = read.copy().setStatus(Task.TaskStatus.ACCEPTED);
+    Http.Response put = kraamzorg.put(taskRef, Http.FHIR.newJsonParser().encodeResourceToString(accepted),
+        "application/fhir+json");
+    assertEquals(200, put.status(), put::toString);
+  }
+
   @Test
   void aFinishedRecordEndsThePracticesRelationshipAfterTheGracePeriod() {
     Family f = newFamily();
