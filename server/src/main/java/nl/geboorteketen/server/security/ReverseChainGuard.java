@@ -25,7 +25,7 @@ import nl.geboorteketen.mappings.access.AccessRules;
 @Interceptor
 public class ReverseChainGuard {
 
-  static final String ONLY_ON_PATIENT = "_has en _list kan een partner of PGO alleen gebruiken bij het zoeken naar "
+  static final String ONLY_ON_PATIENT = "Een partner of PGO kan _has en _list alleen gebruiken bij het zoeken naar "
       + "Patient (bijvoorbeeld Patient?_has:EpisodeOfCare:patient:status=active): bij andere typen zouden de "
       + "voorwaarden over gegevens van andere gezinnen gaan. Zoek de records zelf, met patient= of subject=.";
   static final String NOT_IN_CONDITION = "_has kan niet in de voorwaarde van een conditionele aanvraag "
@@ -58,7 +58,7 @@ public class ReverseChainGuard {
       for (IQueryParameterType value : alternatives) {
         HasParam param = (HasParam) value;
         if (param.getParameterName().startsWith("_has")) {
-          throw new ForbiddenOperationException("_has binnen _has kan een partner of PGO niet gebruiken.");
+          throw new ForbiddenOperationException("Een partner of PGO kan _has niet binnen _has gebruiken.");
         }
         rules.readers(param.getTargetResourceType()).filter(roles -> !roles.contains(caller.tableRole()))
             .ifPresent(roles -> {

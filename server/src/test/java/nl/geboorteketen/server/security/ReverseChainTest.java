@@ -86,7 +86,7 @@ class ReverseChainTest {
     assertTrue(mothers.mentions(SecurityWorld.ANNA.substring("Patient/".length())), mothers::toString);
     assertFalse(mothers.mentions(world.otherMother.substring("Patient/".length())), mothers::toString);
     assertRefused(midwife.get("/fhir/Patient?_has:Observation:subject:_has:Provenance:target:agent="
-        + world.otherMidwife), "_has binnen _has");
+        + world.otherMidwife), "niet binnen _has");
     assertRefused(midwife.get("/fhir/Patient?_has:AuditEvent:patient:type=rest"), "AuditEvent is alleen leesbaar");
     assertEquals(200, pgo.get("/fhir/Patient?_has:AuditEvent:patient:type=rest").status(), "the family reads its log");
   }
