@@ -175,8 +175,7 @@ public class FamilyScope {
       return refs.bsns();
     }
     Set<String> bsns = new LinkedHashSet<>(refs.bsns());
-    person.getIdentifier().stream().filter(i -> BSN_SYSTEM.equals(i.getSystem()) && i.hasValue())
-        .forEach(i -> bsns.add(i.getValue()));
+    bsns.addAll(References.bsnsOf(person));
     return bsns;
   }
 

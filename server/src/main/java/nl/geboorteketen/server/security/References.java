@@ -48,6 +48,12 @@ public record References(Set<String> patients, Set<String> episodes, Set<String>
     });
   }
 
+  /** The BSNs a Patient carries as her own identifiers. */
+  static java.util.List<String> bsnsOf(Patient person) {
+    return person.getIdentifier().stream().filter(i -> FamilyScope.BSN_SYSTEM.equals(i.getSystem()) && i.hasValue())
+        .map(i -> i.getValue()).toList();
+  }
+
   private void collect(FhirContext ctx, IBaseResource resource) {
     Set<String> familyTypes = familyTypes(ctx);
     for (Reference ref : ctx.newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
@@ -71,8 +77,7 @@ public record References(Set<String> patients, Set<String> episodes, Set<String>
       for (Resource contained : domain.getContained()) {
         if (contained instanceof Patient person) {
           // a person written into the record is named by her BSN as much as by a reference to her
-          person.getIdentifier().stream().filter(i -> FamilyScope.BSN_SYSTEM.equals(i.getSystem()) && i.hasValue())
-              .forEach(i -> bsns.add(i.getValue()));
+          bsns.addAll(bsnsOf(person));
         }
         collect(ctx, contained);
       }

@@ -193,6 +193,9 @@ public class WriteRules {
       if (carried instanceof Patient && carried.getIdElement().isIdPartValid()) {
         String patient = "Patient/" + carried.getIdElement().getIdPart();
         patients.putIfAbsent(patient, patient);
+      } else if (carried instanceof Patient person) {
+        // no id of ours (a urn:uuid fullUrl): her BSN names her, as FamilyScope reads the document
+        namedByBsn(carried, References.bsnsOf(person), patients);
       }
       patientsOf(carried).forEach(patients::putIfAbsent);
     }
@@ -223,13 +226,17 @@ public class WriteRules {
         patients.putIfAbsent(episode.patient(), record);
       }
     }
-    for (String bsn : refs.bsns()) {
+    namedByBsn(resource, refs.bsns(), patients);
+    return patients;
+  }
+
+  private void namedByBsn(IBaseResource resource, java.util.Collection<String> bsns, Map<String, String> patients) {
+    for (String bsn : bsns) {
       patients.putIfAbsent(ledger.patientWithBsn(bsn).orElseThrow(() -> forbidden("Deze " + resource.fhirType()
           + " noemt een persoon met een BSN dat geen Patient in de server heeft. Leg die persoon "
           + "eerst vast als Patient en verwijs naar Patient/{id}; wie de server niet kent, hoort bij geen gezin.")),
           "de persoon met het BSN dat ze noemt");
     }
-    return patients;
   }
 
   private void requireOwnFamilies(String org, Set<String> patients, Map<String, String> named, String what) {

@@ -106,6 +106,53 @@ class ForgedAccessTest {
     assertStillClosed();
   }
 
+  /**
+   * A document about Anna that also carries the stranger, as documents carry people: a Patient
+   * entry with a urn:uuid fullUrl, named only by her BSN. Stored, the stranger's carers and her PGO
+   * would read what the midwife wrote. A document that carries Anna that way is the midwife's.
+   */
+  @Test
+  void aDocumentCarryingAStrangerByHerBsnIsRefused() {
+    String marker = "urn:uuid:" + java.util.UUID.randomUUID();
+    Patient anna = admin.get("/fhir/" + SecurityWorld.ANNA).resource(Patient.class);
+    String annaUrl = nl.geboorteketen.server.support.TestServer.shared().baseUrl() + "/" + SecurityWorld.ANNA;
+    Bundle withStranger = travellingDocument(marker, annaUrl, anna, bsnOnly(world.otherMotherBsn));
+    Http.Response refused = midwife.postJson("/fhir/Bundle", withStranger);
+    assertForbidden(refused);
+    assertFalse(refused.body().contains(world.otherMother), "the refusal does not say whose BSN it is");
+    assertTrue(admin.get("/fhir/Bundle?identifier=" + marker).resource(Bundle.class).getEntry().isEmpty(),
+        "nothing stored");
+    Bundle annaByBsn = travellingDocument("urn:uuid:" + java.util.UUID.randomUUID(),
+        "urn:uuid:" + java.util.UUID.randomUUID(), bsnOnly(SecurityWorld.ANNA_BSN));
+    Http.Response stored = midwife.postJson("/fhir/Bundle", annaByBsn);
+    assertEquals(201, stored.status(), stored::toString);
+  }
+
+  private static Patient bsnOnly(String bsn) {
+    Patient person = new Patient();
+    person.addIdentifier().setSystem(Fixtures.BSN_SYSTEM).setValue(bsn);
+    return person;
+  }
+
+  /** A document about its first person (at that fullUrl); the others as urn:uuid entries in a section. */
+  private static Bundle travellingDocument(String identifier, String subjectUrl, Patient subject, Patient... others) {
+    Bundle doc = new Bundle().setType(Bundle.BundleType.DOCUMENT).setTimestamp(new java.util.Date());
+    doc.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue(identifier);
+    org.hl7.fhir.r4.model.Composition c = new org.hl7.fhir.r4.model.Composition()
+        .setStatus(org.hl7.fhir.r4.model.Composition.CompositionStatus.FINAL).setDate(new java.util.Date())
+        .setTitle("Overdracht").setType(new CodeableConcept().setText("overdracht"))
+        .setSubject(new Reference(subjectUrl));
+    c.addAuthor().setDisplay("Verloskundigenpraktijk");
+    doc.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.randomUUID()).setResource(c);
+    doc.addEntry().setFullUrl(subjectUrl).setResource(subject);
+    for (Patient other : others) {
+      String urn = "urn:uuid:" + java.util.UUID.randomUUID();
+      doc.addEntry().setFullUrl(urn).setResource(other);
+      c.addSection().setTitle("Betrokkenen").addEntry(new Reference(urn));
+    }
+    return doc;
+  }
+
   @Test
   void aTaskAboutAStrangerIsRefused() {
     Task task = SecurityWorld.handoverTask(world.otherMother, SecurityWorld.MIDWIFE, SecurityWorld.MIDWIFE,
