@@ -61,6 +61,15 @@ public class FamilyFilterInterceptor {
     return rules.readers(r.fhirType()).map(roles -> !roles.contains(caller.tableRole())).orElse(false);
   }
 
+  /**
+   * A token scoped to some types (system/Observation.rs) reads no others, also where they ride
+   * along: an _include, a _revinclude, the contents of $everything. The request itself is checked
+   * against the scopes before it runs; these are the resources it brings with it.
+   */
+  private static boolean outOfScope(Caller caller, IBaseResource r) {
+    return !caller.may(r.fhirType(), 'r') && !caller.may(r.fhirType(), 's');
+  }
+
   @Hook(Pointcut.STORAGE_PREACCESS_RESOURCES)
   public void beforeAccess(IPreResourceAccessDetails details, RequestDetails request) {
     Caller caller = AuthenticationInterceptor.caller(request);
@@ -137,7 +146,7 @@ public class FamilyFilterInterceptor {
       }
       return false;
     }
-    if (restricted(request, caller, r)) {
+    if (restricted(request, caller, r) || outOfScope(caller, r)) {
       return true;
     }
     boolean may = scope.maySee(request, caller, r);

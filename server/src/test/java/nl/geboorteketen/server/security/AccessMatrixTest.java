@@ -37,9 +37,17 @@ class AccessMatrixTest {
     tokens.put("jgz", TestTokens.partner("jgz", SecurityWorld.JGZ));
     tokens.put("refused-org", TestTokens.partner("kraamzorg", world.refusedOrg));
     tokens.put("no-role", TestTokens.sign(new JWTClaimsSet.Builder().subject("nobody").claim("scope", "system/*.rs")));
+    tokens.put("midwife-observations", scoped("system/Observation.rs"));
+    tokens.put("midwife-patients", scoped("system/Patient.rs"));
     tokens.put("pgo-anna", TestTokens.pgo(SecurityWorld.ANNA_BSN));
     tokens.put("pgo-other", TestTokens.pgo(world.otherMotherBsn));
     tokens.put("pgo-unknown", TestTokens.pgo(SecurityWorld.randomBsn()));
+  }
+
+  /** The Jansen midwife with a token scoped to some types only. */
+  private static String scoped(String scope) {
+    return TestTokens.sign(new JWTClaimsSet.Builder().subject("scoped-ehr").claim("gk_role", "verloskundige")
+        .claim("gk_org", SecurityWorld.MIDWIFE).claim("scope", scope));
   }
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}")
