@@ -60,9 +60,14 @@ public class ReverseChainGuard {
         if (param.getParameterName().startsWith("_has")) {
           throw new ForbiddenOperationException("Een partner of PGO kan _has niet binnen _has gebruiken.");
         }
-        rules.readers(param.getTargetResourceType()).filter(roles -> !roles.contains(caller.tableRole()))
+        String target = param.getTargetResourceType();
+        if (!caller.may(target, 's') && !caller.may(target, 'r')) {
+          throw new ForbiddenOperationException("De scope van het token (" + String.join(" ", caller.scopes())
+              + ") staat zoeken op " + target + " niet toe, ook niet in _has.");
+        }
+        rules.readers(target).filter(roles -> !roles.contains(caller.tableRole()))
             .ifPresent(roles -> {
-              throw new ForbiddenOperationException(param.getTargetResourceType() + " is alleen leesbaar voor "
+              throw new ForbiddenOperationException(target + " is alleen leesbaar voor "
                   + String.join(", ", roles) + ", ook in _has.");
             });
       }
