@@ -3,6 +3,7 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
@@ -49,7 +50,7 @@ public record References(Set<String> patients, Set<String> episodes, Set<String>
   }
 
   /** The BSNs a Patient carries as her own identifiers. */
-  static java.util.List<String> bsnsOf(Patient person) {
+  static List<String> bsnsOf(Patient person) {
     return person.getIdentifier().stream().filter(i -> FamilyScope.BSN_SYSTEM.equals(i.getSystem()) && i.hasValue())
         .map(i -> i.getValue()).toList();
   }

@@ -2,6 +2,7 @@ package nl.geboorteketen.server.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -230,7 +231,7 @@ public class WriteRules {
     return patients;
   }
 
-  private void namedByBsn(IBaseResource resource, java.util.Collection<String> bsns, Map<String, String> patients) {
+  private void namedByBsn(IBaseResource resource, Collection<String> bsns, Map<String, String> patients) {
     for (String bsn : bsns) {
       patients.putIfAbsent(ledger.patientWithBsn(bsn).orElseThrow(() -> forbidden("Deze " + resource.fhirType()
           + " noemt een persoon met een BSN dat geen Patient in de server heeft. Leg die persoon "
