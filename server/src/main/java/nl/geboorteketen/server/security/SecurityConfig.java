@@ -3,7 +3,6 @@ package nl.geboorteketen.server.security;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import com.nimbusds.jose.jwk.JWK;
@@ -126,7 +125,7 @@ public class SecurityConfig {
 
           @Override
           public IBaseResource read(IIdType id) {
-            return daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails());
+            return stored.read(id.getValue()).orElse(null);
           }
         });
     storageInterceptors.registerInterceptor(gate);
